@@ -1,0 +1,49 @@
+# sector-charts. `make serve` and `make test` do all the set-up on a fresh machine.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+WASM := www/pkg/sector_charts_bg.wasm
+# binaryen from npm (pinned in tests/e2e/package.json): Debian's wasm-opt 108 corrupts the
+# externref table that wasm-bindgen 0.2.130 emits (WebAssembly.Table.set fails at start-up).
+WASM_OPT := tests/e2e/node_modules/.bin/wasm-opt
+WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	--enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers
+
+.PHONY: setup build serve test test-native test-browser test-e2e lint bench clean
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	wasm-pack build --release --target web --out-dir www/pkg --out-name sector_charts
+	$(WASM_OPT) $(WASM_OPT_FLAGS) $(WASM) -o $(WASM)
+	@rm -f www/pkg/README.md www/pkg/package.json
+	@ls -l $(WASM) | awk '{print "built " $$NF ": " $$5 " bytes"}'
+
+serve: build
+	@echo "Serving the explorer on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	node tests/e2e/server.mjs www $(PORT)
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test
+
+test-browser:
+	wasm-pack test --headless --chrome
+
+test-e2e: build
+	cd tests/e2e && node --test --test-concurrency=1
+
+# Cheap checks first, so a formatting slip fails in seconds, not after the browser builds.
+test: setup lint test-native test-browser test-e2e
+
+bench: build
+	cd bench && node run.mjs
+
+clean:
+	cargo clean
+	rm -rf www/pkg tests/e2e/node_modules

@@ -1,0 +1,22 @@
+//! The dataset: typed, validated, immutable. Parsed from JSON text by [`parse`], which collects
+//! every problem with its JSON path instead of stopping at the first.
+
+mod error;
+mod kinds;
+mod overview;
+mod parse;
+mod types;
+
+pub use error::{DatasetError, DatasetErrors};
+pub use kinds::{ChartKind, Lang, Text};
+pub use parse::{parse, MAX_INPUT_BYTES};
+pub use types::{Chart, Dataset, Derivation, Indicator, Qualifier, Sector, Slice, Source, Unit};
+
+/// The report's dataset, embedded in the binary.
+pub const BUILT_IN_JSON: &str = include_str!("../data/jilin-quality.json");
+
+/// Parses the embedded dataset. It is checked by the tests, so an error here is a build defect,
+/// but it is still returned rather than panicking.
+pub fn built_in() -> Result<Dataset, DatasetErrors> {
+    parse(BUILT_IN_JSON)
+}

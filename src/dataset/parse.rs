@@ -1,0 +1,818 @@
+//! JSON text -> [`Dataset`]: syntax first (with line and column), then a walk over the tree that
+//! checks every field and collects every problem with its JSON path.
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::{Map, Value};
+
+use super::error::{DatasetError, DatasetErrors};
+use super::kinds::{ChartKind, Text};
+use super::overview::overview_charts;
+use super::types::{Chart, Dataset, Derivation, Indicator, Qualifier, Sector, Slice, Source, Unit};
+use crate::format::derivation_text;
+
+/// Larger inputs are refused before parsing, so a hostile file cannot exhaust memory.
+pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+/// Enough to show an editor everything wrong with a real file, bounded for hostile ones.
+const MAX_ERRORS: usize = 50;
+const MAX_SECTORS: usize = 100;
+const MAX_INDICATORS: usize = 20_000;
+const MAX_CHARTS: usize = 50;
+const MAX_SLICES: usize = 20_000;
+const MAX_ID_CHARS: usize = 64;
+const MAX_LABEL_CHARS: usize = 500;
+const MAX_PARAGRAPH_CHARS: usize = 20_000;
+/// Values are in base units; 10^15 yuan is far beyond any real figure and still exact in f64.
+const MAX_VALUE: f64 = 1e15;
+
+/// Parses and validates a dataset.
+pub fn parse(json: &str) -> Result<Dataset, DatasetErrors> {
+    if json.len() > MAX_INPUT_BYTES {
+        return Err(DatasetErrors::single(
+            "",
+            format!(
+                "the dataset is {} bytes, more than the limit of {} bytes",
+                json.len(),
+                MAX_INPUT_BYTES
+            ),
+        ));
+    }
+    // Spreadsheet programs and Windows editors often save UTF-8 with a byte-order mark.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    if json.trim().is_empty() {
+        return Err(DatasetErrors::single("", "the dataset is empty"));
+    }
+    let root: Value = serde_json::from_str(json).map_err(syntax_error)?;
+    let mut walker = Walker::default();
+    let dataset = walker.dataset(&root);
+    match dataset {
+        Some(dataset) if walker.errors.is_empty() => Ok(dataset),
+        _ => {
+            if walker.errors.is_empty() {
+                walker.push("", "the dataset could not be read");
+            }
+            Err(DatasetErrors(walker.errors))
+        }
+    }
+}
+
+fn syntax_error(error: serde_json::Error) -> DatasetErrors {
+    let full = error.to_string();
+    // serde_json appends " at line L column C"; the position goes into the path instead.
+    let message = match full.rfind(" at line ") {
+        Some(end) => full.get(..end).unwrap_or(&full).to_string(),
+        None => full,
+    };
+    let message = if error.is_eof() {
+        format!("the file ends too early, is it cut off? ({message})")
+    } else {
+        format!("invalid JSON: {message}")
+    };
+    DatasetErrors::single(
+        format!("line {}, column {}", error.line(), error.column()),
+        message,
+    )
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}
+
+/// A short description of a JSON value for messages: `got "NaN"`, `got -3`, `got an array`.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => {
+            let short: String = s.chars().take(40).collect();
+            if short.len() < s.len() {
+                format!("{short:?}…")
+            } else {
+                format!("{short:?}")
+            }
+        }
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().count() <= MAX_ID_CHARS
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+type IndicatorIndex<'i> = HashMap<&'i str, &'i Indicator>;
+
+#[derive(Default)]
+struct Walker {
+    errors: Vec<DatasetError>,
+}
+
+impl Walker {
+    fn push(&mut self, path: &str, message: impl Into<String>) {
+        if self.errors.len() < MAX_ERRORS {
+            self.errors.push(DatasetError {
+                path: path.to_string(),
+                message: message.into(),
+            });
+        } else if self.errors.len() == MAX_ERRORS {
+            self.errors.push(DatasetError {
+                path: String::new(),
+                message: "more problems follow; fix these first".into(),
+            });
+        }
+    }
+
+    /// The value as an object whose fields are all among `allowed`.
+    fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        path: &str,
+        allowed: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
+        let Some(map) = value.as_object() else {
+            self.push(path, format!("must be an object, got {}", describe(value)));
+            return None;
+        };
+        for key in map.keys() {
+            if !allowed.contains(&key.as_str()) {
+                self.push(
+                    &join(path, key),
+                    format!("unknown field (expected one of: {})", allowed.join(", ")),
+                );
+            }
+        }
+        Some(map)
+    }
+
+    fn required<'v>(
+        &mut self,
+        map: &'v Map<String, Value>,
+        key: &str,
+        path: &str,
+    ) -> Option<&'v Value> {
+        let value = map.get(key);
+        if value.is_none() {
+            self.push(&join(path, key), "missing required field");
+        }
+        value
+    }
+
+    fn array<'v>(&mut self, value: &'v Value, path: &str, max: usize) -> Option<&'v Vec<Value>> {
+        let Some(items) = value.as_array() else {
+            self.push(path, format!("must be an array, got {}", describe(value)));
+            return None;
+        };
+        if items.len() > max {
+            self.push(
+                path,
+                format!("has {} entries, more than the limit of {max}", items.len()),
+            );
+            return None;
+        }
+        Some(items)
+    }
+
+    fn string(&mut self, value: &Value, path: &str, max_chars: usize) -> Option<String> {
+        let Some(text) = value.as_str() else {
+            self.push(path, format!("must be a string, got {}", describe(value)));
+            return None;
+        };
+        if text.trim().is_empty() {
+            self.push(path, "must not be empty");
+            return None;
+        }
+        let chars = text.chars().count();
+        if chars > max_chars {
+            self.push(
+                path,
+                format!("is {chars} characters long, more than the limit of {max_chars}"),
+            );
+            return None;
+        }
+        Some(text.to_string())
+    }
+
+    fn text(&mut self, value: &Value, path: &str, max_chars: usize) -> Option<Text> {
+        let map = self.object(value, path, &["zh", "en"])?;
+        let zh = self
+            .required(map, "zh", path)
+            .and_then(|v| self.string(v, &join(path, "zh"), max_chars));
+        let en = self
+            .required(map, "en", path)
+            .and_then(|v| self.string(v, &join(path, "en"), max_chars));
+        Some(Text::new(zh?, en?))
+    }
+
+    fn optional_text(
+        &mut self,
+        map: &Map<String, Value>,
+        key: &str,
+        path: &str,
+        max_chars: usize,
+    ) -> Option<Option<Text>> {
+        match map.get(key) {
+            None => Some(None),
+            Some(value) => self.text(value, &join(path, key), max_chars).map(Some),
+        }
+    }
+
+    fn id(&mut self, value: &Value, path: &str, seen: &mut HashSet<String>) -> Option<String> {
+        let Some(id) = value.as_str() else {
+            self.push(
+                path,
+                format!("must be a string id, got {}", describe(value)),
+            );
+            return None;
+        };
+        if !is_valid_id(id) {
+            self.push(
+                path,
+                format!(
+                    "must be lowercase letters and digits joined by single hyphens (like \"market-entities\"), at most {MAX_ID_CHARS} characters, got {}",
+                    describe(value)
+                ),
+            );
+            return None;
+        }
+        if !seen.insert(id.to_string()) {
+            self.push(path, format!("duplicate id \"{id}\""));
+            return None;
+        }
+        Some(id.to_string())
+    }
+
+    fn number(&mut self, value: &Value, path: &str) -> Option<f64> {
+        let number = value.as_f64().filter(|n| n.is_finite() && *n >= 0.0);
+        match number {
+            Some(n) if n < MAX_VALUE => Some(n),
+            Some(_) => {
+                self.push(
+                    path,
+                    format!("must be below 10^15 (values are in base units), got {value}"),
+                );
+                None
+            }
+            None => {
+                self.push(
+                    path,
+                    format!("must be a finite number >= 0, got {}", describe(value)),
+                );
+                None
+            }
+        }
+    }
+
+    fn dataset(&mut self, root: &Value) -> Option<Dataset> {
+        let map = self.object(root, "", &["version", "title", "source", "sectors"])?;
+        if let Some(version) = self.required(map, "version", "") {
+            if version.as_u64() != Some(1) {
+                self.push(
+                    "version",
+                    format!(
+                        "must be 1 (the only version of the format), got {}",
+                        describe(version)
+                    ),
+                );
+            }
+        }
+        let title = self
+            .required(map, "title", "")
+            .and_then(|v| self.text(v, "title", MAX_LABEL_CHARS));
+        let source = self
+            .required(map, "source", "")
+            .and_then(|v| self.source(v, "source"));
+        let sectors = self
+            .required(map, "sectors", "")
+            .and_then(|v| self.sectors(v));
+        let sectors = sectors?;
+        let overview = overview_charts(&sectors);
+        Some(Dataset {
+            title: title?,
+            source: source?,
+            sectors,
+            overview,
+        })
+    }
+
+    fn source(&mut self, value: &Value, path: &str) -> Option<Source> {
+        let map = self.object(value, path, &["title", "publisher", "date", "note"])?;
+        let title = self
+            .required(map, "title", path)
+            .and_then(|v| self.text(v, &join(path, "title"), MAX_LABEL_CHARS));
+        let publisher = self
+            .required(map, "publisher", path)
+            .and_then(|v| self.text(v, &join(path, "publisher"), MAX_LABEL_CHARS));
+        let date = self
+            .required(map, "date", path)
+            .and_then(|v| self.date(v, &join(path, "date")));
+        let note = self.optional_text(map, "note", path, MAX_PARAGRAPH_CHARS);
+        Some(Source {
+            title: title?,
+            publisher: publisher?,
+            date: date?,
+            note: note?,
+        })
+    }
+
+    fn date(&mut self, value: &Value, path: &str) -> Option<String> {
+        let date = self.string(value, path, 10)?;
+        let parts: Vec<&str> = date.split('-').collect();
+        let lengths_ok = matches!(parts.as_slice(), [y] if y.len() == 4)
+            || matches!(parts.as_slice(), [y, m] if y.len() == 4 && m.len() == 2)
+            || matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2);
+        if !lengths_ok || !parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
+            self.push(
+                path,
+                format!(
+                    "must be a date like \"2020\", \"2020-09\" or \"2020-09-30\", got {}",
+                    describe(value)
+                ),
+            );
+            return None;
+        }
+        Some(date)
+    }
+
+    fn sectors(&mut self, value: &Value) -> Option<Vec<Sector>> {
+        let items = self.array(value, "sectors", MAX_SECTORS)?;
+        if items.is_empty() {
+            self.push("sectors", "must have at least one sector");
+            return None;
+        }
+        let mut ids = HashSet::new();
+        let mut sectors = Vec::with_capacity(items.len());
+        let mut all_ok = true;
+        for (i, item) in items.iter().enumerate() {
+            match self.sector(item, &index("sectors", i), &mut ids) {
+                Some(sector) => sectors.push(sector),
+                None => all_ok = false,
+            }
+        }
+        all_ok.then_some(sectors)
+    }
+
+    fn sector(&mut self, value: &Value, path: &str, ids: &mut HashSet<String>) -> Option<Sector> {
+        let map = self.object(
+            value,
+            path,
+            &[
+                "id",
+                "name",
+                "paragraph",
+                "achievements",
+                "indicators",
+                "charts",
+            ],
+        )?;
+        let id = self
+            .required(map, "id", path)
+            .and_then(|v| self.id(v, &join(path, "id"), ids));
+        let name = self
+            .required(map, "name", path)
+            .and_then(|v| self.text(v, &join(path, "name"), MAX_LABEL_CHARS));
+        let paragraph = match map.get("paragraph") {
+            None => Some(None),
+            Some(v) => self
+                .string(v, &join(path, "paragraph"), MAX_PARAGRAPH_CHARS)
+                .map(Some),
+        };
+        let achievements = match map.get("achievements") {
+            None => Some(Vec::new()),
+            Some(v) => self.achievements(v, &join(path, "achievements")),
+        };
+        let indicators = self
+            .required(map, "indicators", path)
+            .and_then(|v| self.indicators(v, &join(path, "indicators")));
+        let charts = match (&indicators, self.required(map, "charts", path)) {
+            (Some(indicators), Some(v)) => self.charts(v, &join(path, "charts"), indicators),
+            _ => None,
+        };
+        Some(Sector {
+            id: id?,
+            name: name?,
+            paragraph: paragraph?,
+            achievements: achievements?,
+            indicators: indicators?,
+            charts: charts?,
+        })
+    }
+
+    fn achievements(&mut self, value: &Value, path: &str) -> Option<Vec<Text>> {
+        let items = self.array(value, path, 200)?;
+        let texts: Vec<Option<Text>> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| self.text(item, &index(path, i), 2_000))
+            .collect();
+        texts.into_iter().collect()
+    }
+
+    fn indicators(&mut self, value: &Value, path: &str) -> Option<Vec<Indicator>> {
+        let items = self.array(value, path, MAX_INDICATORS)?;
+        let mut ids = HashSet::new();
+        let parsed: Vec<Option<Indicator>> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| self.indicator(item, &index(path, i), &mut ids))
+            .collect();
+        parsed.into_iter().collect()
+    }
+
+    fn indicator(
+        &mut self,
+        value: &Value,
+        path: &str,
+        ids: &mut HashSet<String>,
+    ) -> Option<Indicator> {
+        let map = self.object(
+            value,
+            path,
+            &[
+                "id",
+                "label",
+                "value",
+                "unit",
+                "counter",
+                "qualifier",
+                "source",
+                "note",
+            ],
+        )?;
+        let id = self
+            .required(map, "id", path)
+            .and_then(|v| self.id(v, &join(path, "id"), ids));
+        let label = self
+            .required(map, "label", path)
+            .and_then(|v| self.text(v, &join(path, "label"), MAX_LABEL_CHARS));
+        let number = self
+            .required(map, "value", path)
+            .and_then(|v| self.number(v, &join(path, "value")));
+        let unit = self
+            .required(map, "unit", path)
+            .and_then(|v| self.unit(v, &join(path, "unit")));
+        let counter = self.optional_text(map, "counter", path, 40);
+        let qualifier = match map.get("qualifier") {
+            None => Some(None),
+            Some(v) => self.qualifier(v, &join(path, "qualifier")).map(Some),
+        };
+        let source = match map.get("source") {
+            None => Some(None),
+            Some(v) => self.string(v, &join(path, "source"), 2_000).map(Some),
+        };
+        let note = self.optional_text(map, "note", path, 2_000);
+        Some(Indicator {
+            id: id?,
+            label: label?,
+            value: number?,
+            unit: unit?,
+            counter: counter?,
+            qualifier: qualifier?,
+            source: source?,
+            note: note?,
+        })
+    }
+
+    fn unit(&mut self, value: &Value, path: &str) -> Option<Unit> {
+        let unit = value.as_str().and_then(Unit::from_code);
+        if unit.is_none() {
+            let names: Vec<&str> = Unit::ALL.iter().map(|u| u.code()).collect();
+            self.push(
+                path,
+                format!(
+                    "must be one of {}, got {}",
+                    names.join(", "),
+                    describe(value)
+                ),
+            );
+        }
+        unit
+    }
+
+    fn qualifier(&mut self, value: &Value, path: &str) -> Option<Qualifier> {
+        let qualifier = value.as_str().and_then(Qualifier::from_code);
+        if qualifier.is_none() {
+            self.push(
+                path,
+                format!("must be \"over\" or \"more-than\", got {}", describe(value)),
+            );
+        }
+        qualifier
+    }
+
+    fn charts(
+        &mut self,
+        value: &Value,
+        path: &str,
+        indicators: &[Indicator],
+    ) -> Option<Vec<Chart>> {
+        let items = self.array(value, path, MAX_CHARTS)?;
+        let mut ids = HashSet::new();
+        // Looked up once per slice: a map keeps 10,000-slice charts linear.
+        let by_id: IndicatorIndex = indicators
+            .iter()
+            .map(|ind| (ind.id.as_str(), ind))
+            .collect();
+        let parsed: Vec<Option<Chart>> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| self.chart(item, &index(path, i), &mut ids, &by_id))
+            .collect();
+        parsed.into_iter().collect()
+    }
+
+    fn chart(
+        &mut self,
+        value: &Value,
+        path: &str,
+        ids: &mut HashSet<String>,
+        indicators: &IndicatorIndex,
+    ) -> Option<Chart> {
+        let map = self.object(
+            value,
+            path,
+            &["id", "title", "kind", "parts_of_whole", "note", "slices"],
+        )?;
+        let id = self
+            .required(map, "id", path)
+            .and_then(|v| self.id(v, &join(path, "id"), ids));
+        let title = self
+            .required(map, "title", path)
+            .and_then(|v| self.text(v, &join(path, "title"), MAX_LABEL_CHARS));
+        let kind = self.required(map, "kind", path).and_then(|v| {
+            let kind = v.as_str().and_then(ChartKind::from_code);
+            if kind.is_none() {
+                self.push(
+                    &join(path, "kind"),
+                    format!("must be \"pie\", \"donut\" or \"bar\", got {}", describe(v)),
+                );
+            }
+            kind
+        });
+        let parts_of_whole = match map.get("parts_of_whole") {
+            None => Some(false),
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                self.push(
+                    &join(path, "parts_of_whole"),
+                    format!("must be true or false, got {}", describe(other)),
+                );
+                None
+            }
+        };
+        if let (Some(kind), Some(false)) = (kind, parts_of_whole) {
+            if kind.is_circular() {
+                self.push(
+                    &join(path, "kind"),
+                    format!("a {kind} shows parts of a whole: set \"parts_of_whole\": true if the slices are disjoint parts of one whole, or use \"bar\""),
+                );
+            }
+        }
+        let note = self.optional_text(map, "note", path, 2_000);
+        let slices = self
+            .required(map, "slices", path)
+            .and_then(|v| self.slices(v, &join(path, "slices"), indicators));
+        let chart = Chart {
+            id: id?,
+            title: title?,
+            kind: kind?,
+            parts_of_whole: parts_of_whole?,
+            note: note?,
+            slices: slices?,
+        };
+        if chart.total() <= 0.0 {
+            self.push(
+                &join(path, "slices"),
+                "all values are zero: a chart needs at least one value above zero",
+            );
+            return None;
+        }
+        Some(chart)
+    }
+
+    fn slices(
+        &mut self,
+        value: &Value,
+        path: &str,
+        indicators: &IndicatorIndex,
+    ) -> Option<Vec<Slice>> {
+        let items = self.array(value, path, MAX_SLICES)?;
+        if items.is_empty() {
+            self.push(path, "must have at least one slice");
+            return None;
+        }
+        let mut keys = HashSet::new();
+        let mut slices = Vec::with_capacity(items.len());
+        let mut all_ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let slice_path = index(path, i);
+            match self.slice(item, &slice_path, indicators) {
+                Some(slice) => {
+                    if !keys.insert(slice.key.clone()) {
+                        self.push(
+                            &slice_path,
+                            format!("\"{}\" is already a slice of this chart", slice.key),
+                        );
+                        all_ok = false;
+                    }
+                    if let Some(first) = slices.first() {
+                        let first: &Slice = first;
+                        if first.unit != slice.unit {
+                            self.push(
+                                &slice_path,
+                                format!(
+                                    "unit \"{}\" differs from the chart's first slice (\"{}\"): all slices of a chart must share one unit",
+                                    slice.unit.code(),
+                                    first.unit.code()
+                                ),
+                            );
+                            all_ok = false;
+                        }
+                    }
+                    slices.push(slice);
+                }
+                None => all_ok = false,
+            }
+        }
+        all_ok.then_some(slices)
+    }
+
+    fn slice(&mut self, value: &Value, path: &str, indicators: &IndicatorIndex) -> Option<Slice> {
+        let map = self.object(value, path, &["indicator", "id", "label", "derived"])?;
+        if let Some(reference) = map.get("indicator") {
+            if map.len() > 1 {
+                self.push(
+                    path,
+                    "a slice is either {\"indicator\": id} or a derived slice with id, label and derived, not both",
+                );
+                return None;
+            }
+            let indicator = self.reference(reference, &join(path, "indicator"), indicators)?;
+            return Some(Slice {
+                key: indicator.id.clone(),
+                label: indicator.label.clone(),
+                value: indicator.value,
+                unit: indicator.unit,
+                counter: indicator.counter.clone(),
+                qualifier: indicator.qualifier,
+                source: indicator.source.clone(),
+                note: indicator.note.clone(),
+                derivation: None,
+            });
+        }
+        let mut no_ids = HashSet::new();
+        let id = match map.get("id") {
+            Some(v) => self.id(v, &join(path, "id"), &mut no_ids),
+            None => {
+                self.push(
+                    path,
+                    "a slice needs \"indicator\", or \"id\", \"label\" and \"derived\"",
+                );
+                return None;
+            }
+        };
+        let label = self
+            .required(map, "label", path)
+            .and_then(|v| self.text(v, &join(path, "label"), MAX_LABEL_CHARS));
+        let derived = self
+            .required(map, "derived", path)
+            .and_then(|v| self.derived(v, &join(path, "derived"), indicators));
+        let (id, label, (whole, minus)) = (id?, label?, derived?);
+        let derived_path = join(path, "derived");
+        let Some(first) = minus.first() else {
+            self.push(
+                &join(&derived_path, "minus"),
+                "must name at least one indicator",
+            );
+            return None;
+        };
+        let unit = first.unit;
+        let mut ok = true;
+        for (i, part) in minus.iter().enumerate() {
+            if part.unit != unit {
+                self.push(
+                    &index(&join(&derived_path, "minus"), i),
+                    "all parts of a derived slice must share one unit",
+                );
+                ok = false;
+            }
+        }
+        let whole_value = match whole {
+            Some(whole) => {
+                if whole.unit != unit {
+                    self.push(
+                        &join(&derived_path, "whole"),
+                        "the whole must have the same unit as the parts",
+                    );
+                    ok = false;
+                }
+                whole.value
+            }
+            None => {
+                if unit != Unit::Percent {
+                    self.push(
+                        &join(&derived_path, "whole"),
+                        "missing: without a whole the parts must be percentages of 100",
+                    );
+                    ok = false;
+                }
+                100.0
+            }
+        };
+        let value = whole_value - minus.iter().map(|part| part.value).sum::<f64>();
+        if value < 0.0 {
+            self.push(
+                &derived_path,
+                format!("the parts add up to more than the whole ({whole_value}), so the remainder would be negative"),
+            );
+            ok = false;
+        }
+        if !ok {
+            return None;
+        }
+        let explanation = derivation_text(whole, &minus, value);
+        Some(Slice {
+            key: id,
+            label,
+            value,
+            unit,
+            counter: whole.and_then(|w| w.counter.clone()),
+            qualifier: None,
+            source: None,
+            note: None,
+            derivation: Some(Derivation {
+                whole: whole.map(|w| w.id.clone()),
+                minus: minus.iter().map(|part| part.id.clone()).collect(),
+                explanation,
+            }),
+        })
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn derived<'i>(
+        &mut self,
+        value: &Value,
+        path: &str,
+        indicators: &IndicatorIndex<'i>,
+    ) -> Option<(Option<&'i Indicator>, Vec<&'i Indicator>)> {
+        let map = self.object(value, path, &["whole", "minus"])?;
+        let whole = match map.get("whole") {
+            None => Some(None),
+            Some(v) => self
+                .reference(v, &join(path, "whole"), indicators)
+                .map(Some),
+        };
+        let minus = self.required(map, "minus", path).and_then(|v| {
+            let minus_path = join(path, "minus");
+            let items = self.array(v, &minus_path, 100)?;
+            let parts: Vec<Option<&Indicator>> = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| self.reference(item, &index(&minus_path, i), indicators))
+                .collect();
+            parts.into_iter().collect::<Option<Vec<_>>>()
+        });
+        Some((whole?, minus?))
+    }
+
+    fn reference<'i>(
+        &mut self,
+        value: &Value,
+        path: &str,
+        indicators: &IndicatorIndex<'i>,
+    ) -> Option<&'i Indicator> {
+        let Some(id) = value.as_str() else {
+            self.push(
+                path,
+                format!("must be an indicator id, got {}", describe(value)),
+            );
+            return None;
+        };
+        let found = indicators.get(id).copied();
+        if found.is_none() {
+            self.push(
+                path,
+                format!(
+                    "refers to indicator \"{}\", which this sector does not have",
+                    id.chars().take(64).collect::<String>()
+                ),
+            );
+        }
+        found
+    }
+}

@@ -1,0 +1,261 @@
+//! The chart in words: formatted values and shares over what is shown, the accessible summary,
+//! the tooltip, the table rows and what the live region announces. Pure, so tests read it.
+
+use crate::dataset::{Chart, Dataset, Lang};
+use crate::format::{share_text, value_text};
+use crate::i18n::{kind_name, words};
+use crate::view::ViewState;
+
+/// One slice, ready to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SliceText {
+    pub key: String,
+    pub label: String,
+    pub value: String,
+    /// Share of the visible total, formatted; empty for hidden slices.
+    pub share: String,
+    pub share_ratio: f64,
+    pub hidden: bool,
+    /// The report's words, or how the slice was derived.
+    pub source: Option<String>,
+    pub derivation: Option<String>,
+    pub note: Option<String>,
+}
+
+pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
+    let lang = state.lang;
+    let visible_total: f64 = chart
+        .slices
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !state.hidden.contains(i))
+        .map(|(_, s)| s.value)
+        .sum();
+    chart
+        .slices
+        .iter()
+        .enumerate()
+        .map(|(i, slice)| {
+            let hidden = state.hidden.contains(&i);
+            let ratio = if hidden || visible_total <= 0.0 {
+                0.0
+            } else {
+                slice.value / visible_total
+            };
+            SliceText {
+                key: slice.key.clone(),
+                label: slice.label.get(lang).to_string(),
+                value: value_text(
+                    slice.value,
+                    slice.unit,
+                    slice.counter.as_ref(),
+                    slice.qualifier,
+                    lang,
+                ),
+                share: if hidden {
+                    String::new()
+                } else {
+                    share_text(ratio)
+                },
+                share_ratio: ratio,
+                hidden,
+                source: slice.source.clone(),
+                derivation: slice
+                    .derivation
+                    .as_ref()
+                    .map(|d| d.explanation.get(lang).to_string()),
+                note: slice.note.as_ref().map(|n| n.get(lang).to_string()),
+            }
+        })
+        .collect()
+}
+
+/// The accessible name of the chart: title, kind, how many slices, the largest.
+pub fn summary(dataset: &Dataset, state: &ViewState) -> String {
+    let lang = state.lang;
+    let w = words(lang);
+    let Some(chart) = state.chart(dataset) else {
+        return w.no_chart.to_string();
+    };
+    let kind = state.effective_kind(dataset).unwrap_or(chart.kind);
+    let texts = slice_texts(chart, state);
+    let shown = texts.iter().filter(|t| !t.hidden).count();
+    let largest = texts
+        .iter()
+        .filter(|t| !t.hidden)
+        .max_by(|a, b| a.share_ratio.total_cmp(&b.share_ratio));
+    let largest = largest.map_or(String::new(), |t| match lang {
+        Lang::Zh => format!("最大：{}，{}（{}）。", t.label, t.value, t.share),
+        Lang::En => format!(" Largest: {}, {} ({}).", t.label, t.value, t.share),
+    });
+    match lang {
+        Lang::Zh => format!(
+            "{}：{}，共 {} 项。{}",
+            kind_name(kind, lang),
+            chart.title.zh,
+            shown,
+            largest
+        ),
+        Lang::En => format!(
+            "{} chart: {}, {} {}.{}",
+            kind_name(kind, lang),
+            chart.title.en,
+            shown,
+            w.slices,
+            largest
+        ),
+    }
+}
+
+/// What the live region says about one slice: label, value, share.
+pub fn slice_sentence(text: &SliceText, position: usize, count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{}：{}，占 {}（第 {} 项，共 {} 项）",
+            text.label, text.value, text.share, position, count
+        ),
+        Lang::En => format!(
+            "{}: {}, {} ({} of {})",
+            text.label, text.value, text.share, position, count
+        ),
+    }
+}
+
+/// What changed between two states, in a sentence for the live region, if anything worth saying.
+pub fn announcement(dataset: &Dataset, before: &ViewState, after: &ViewState) -> Option<String> {
+    let lang = after.lang;
+    let w = words(lang);
+    if before.lang != after.lang {
+        return Some(w.language_now.to_string());
+    }
+    if before.sector != after.sector || before.chart != after.chart || before.kind != after.kind {
+        return Some(summary(dataset, after));
+    }
+    let chart = after.chart(dataset)?;
+    let texts = slice_texts(chart, after);
+    let label_of = |i: usize| texts.get(i).map(|t| t.label.clone()).unwrap_or_default();
+    if before.hidden != after.hidden {
+        let changed = before
+            .hidden
+            .symmetric_difference(&after.hidden)
+            .next()
+            .copied()?;
+        let state_word = if after.hidden.contains(&changed) {
+            w.hidden
+        } else {
+            w.shown
+        };
+        return Some(format!(
+            "{} {}. {}",
+            label_of(changed),
+            state_word,
+            summary(dataset, after)
+        ));
+    }
+    if before.selected != after.selected {
+        return Some(match after.selected {
+            Some(i) => format!("{}: {}", w.selected, describe_position(&texts, i, lang)),
+            None => w.selection_cleared.to_string(),
+        });
+    }
+    if before.focus != after.focus {
+        if let Some(i) = after.focus {
+            return Some(describe_position(&texts, i, lang));
+        }
+    }
+    None
+}
+
+fn describe_position(texts: &[SliceText], index: usize, lang: Lang) -> String {
+    let visible: Vec<usize> = (0..texts.len())
+        .filter(|i| texts.get(*i).is_some_and(|t| !t.hidden))
+        .collect();
+    let position = visible
+        .iter()
+        .position(|&i| i == index)
+        .map_or(0, |p| p + 1);
+    texts
+        .get(index)
+        .map(|t| slice_sentence(t, position, visible.len(), lang))
+        .unwrap_or_default()
+}
+
+/// The credit line under every chart: report, publisher, date.
+pub fn credit(dataset: &Dataset, lang: Lang) -> String {
+    let w = words(lang);
+    let source = &dataset.source;
+    match lang {
+        Lang::Zh => format!(
+            "{}：{}《{}》，{}",
+            w.credit_prefix, source.publisher.zh, source.title.zh, source.date
+        ),
+        Lang::En => format!(
+            "{}: {}, “{}”, {}",
+            w.credit_prefix, source.publisher.en, source.title.en, source.date
+        ),
+    }
+}
+
+/// Byte ranges of `paragraph` that hold each quote, matched with whitespace ignored (the
+/// report wraps lines with spaces that a quote may not keep). Sorted, not overlapping.
+pub fn quote_ranges<'a>(
+    paragraph: &str,
+    quotes: impl Iterator<Item = &'a str>,
+) -> Vec<(usize, usize)> {
+    // The paragraph without whitespace, with each kept char's byte range in the original.
+    let kept: Vec<(usize, usize, char)> = paragraph
+        .char_indices()
+        .filter(|(_, c)| !c.is_whitespace())
+        .map(|(i, c)| (i, i + c.len_utf8(), c))
+        .collect();
+    let compact: Vec<char> = kept.iter().map(|(_, _, c)| *c).collect();
+    let mut ranges: Vec<(usize, usize)> = quotes
+        .filter_map(|quote| {
+            let needle: Vec<char> = quote.chars().filter(|c| !c.is_whitespace()).collect();
+            if needle.is_empty() || needle.len() > compact.len() {
+                return None;
+            }
+            let start = compact
+                .windows(needle.len())
+                .position(|window| window == needle.as_slice())?;
+            let first = kept.get(start)?;
+            let last = kept.get(start + needle.len() - 1)?;
+            Some((first.0, last.1))
+        })
+        .collect();
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (start, end) in ranges {
+        match merged.last_mut() {
+            Some(last) if start < last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote_ranges;
+
+    #[test]
+    fn quotes_are_found_across_the_reports_spaces() {
+        let paragraph = "全省 35 家营业雪场，新认定科技小巨人企业 608 户。";
+        let ranges = quote_ranges(paragraph, ["全省35家", "企业608户"].into_iter());
+        let found: Vec<&str> = ranges
+            .iter()
+            .filter_map(|(s, e)| paragraph.get(*s..*e))
+            .collect();
+        assert_eq!(found, ["全省 35 家", "企业 608 户"]);
+        assert!(quote_ranges(paragraph, ["不在其中"].into_iter()).is_empty());
+    }
+
+    #[test]
+    fn overlapping_quotes_merge() {
+        let paragraph = "abcdef";
+        assert_eq!(
+            quote_ranges(paragraph, ["abcd", "cdef"].into_iter()),
+            [(0, 6)]
+        );
+    }
+}

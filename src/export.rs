@@ -1,0 +1,291 @@
+//! The chart to take away: a picture with title, legend and credit line drawn in (SVG through
+//! plotters' SVG backend, PNG through the canvas one), and the numbers as CSV.
+
+use plotters::prelude::SVGBackend;
+use plotters_backend::{DrawingBackend, DrawingErrorKind};
+
+use crate::dataset::{Dataset, Lang};
+use crate::describe::{credit, slice_texts};
+use crate::layout::{self, wrap_text, ApproxMeasure, LayoutInput, Point, SliceInput, TextMeasure};
+use crate::render::{draw_chart, draw_text_line, Paint};
+use crate::theme::Theme;
+use crate::view::ViewState;
+
+/// Export width in CSS px; PNG doubles it.
+pub const EXPORT_WIDTH: f64 = 800.0;
+const PAD: f64 = 20.0;
+const TITLE_PX: f64 = 20.0;
+const TEXT_PX: f64 = 13.0;
+const SMALL_PX: f64 = 12.0;
+const CHART_HEIGHT: f64 = 420.0;
+/// Past this many legend rows, the rest are summarised in one line.
+const MAX_LEGEND_ROWS: usize = 24;
+const FONT_FAMILY: &str = "Noto Sans CJK SC, Noto Sans, sans-serif";
+
+/// Where each part of the export goes, in CSS px.
+struct Plan {
+    title_lines: Vec<String>,
+    note_lines: Vec<String>,
+    legend_rows: Vec<(usize, String)>,
+    credit: String,
+    chart_top: f64,
+    legend_top: f64,
+    height: f64,
+}
+
+fn plan(dataset: &Dataset, state: &ViewState, measure: &dyn TextMeasure) -> Plan {
+    let lang = state.lang;
+    let inner = EXPORT_WIDTH - 2.0 * PAD;
+    let chart = state.chart(dataset);
+    let title = chart.map_or("", |c| c.title.get(lang));
+    let title_lines = wrap_text(title, inner, TITLE_PX, measure);
+    let note_lines = chart
+        .and_then(|c| c.note.as_ref())
+        .map(|n| wrap_text(n.get(lang), inner, SMALL_PX, measure))
+        .unwrap_or_default();
+    let texts = chart.map(|c| slice_texts(c, state)).unwrap_or_default();
+    let shown: Vec<(usize, String)> = texts
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.hidden)
+        .map(|(i, t)| (i, format!("{} — {} ({})", t.label, t.value, t.share)))
+        .collect();
+    let mut legend_rows: Vec<(usize, String)> =
+        shown.iter().take(MAX_LEGEND_ROWS).cloned().collect();
+    if shown.len() > MAX_LEGEND_ROWS {
+        let more = shown.len() - MAX_LEGEND_ROWS;
+        let text = match lang {
+            Lang::Zh => format!("……另有 {more} 项"),
+            Lang::En => format!("… and {more} more"),
+        };
+        legend_rows.push((usize::MAX, text));
+    }
+    let chart_top = PAD
+        + (title_lines.len() as f64) * TITLE_PX * 1.3
+        + (note_lines.len() as f64) * SMALL_PX * 1.4
+        + 8.0;
+    let legend_top = chart_top + CHART_HEIGHT + 12.0;
+    let height =
+        legend_top + legend_rows.len() as f64 * TEXT_PX * 1.6 + 12.0 + SMALL_PX * 1.4 + PAD;
+    Plan {
+        title_lines,
+        note_lines,
+        legend_rows,
+        credit: credit(dataset, lang),
+        chart_top,
+        legend_top,
+        height,
+    }
+}
+
+/// The export's size in CSS px for this view.
+pub fn export_size(dataset: &Dataset, state: &ViewState) -> (f64, f64) {
+    (EXPORT_WIDTH, plan(dataset, state, &ApproxMeasure).height)
+}
+
+/// Draws title, chart, legend and credit at `scale` device px per CSS px.
+pub fn draw_export<DB: DrawingBackend>(
+    backend: &mut DB,
+    dataset: &Dataset,
+    state: &ViewState,
+    theme: &Theme,
+    scale: f64,
+    measure: &dyn TextMeasure,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let plan = plan(dataset, state, measure);
+    let (w, h) = (EXPORT_WIDTH * scale, plan.height * scale);
+    let background = crate::render::solid(theme.background);
+    backend.draw_rect(
+        (0, 0),
+        (w.round() as i32, h.round() as i32),
+        &background,
+        true,
+    )?;
+    let mut paint = Paint {
+        theme,
+        font_px: TEXT_PX * scale,
+        scale,
+        hover: None,
+        focus: None,
+        selected: state.selected,
+        progress: 1.0,
+        origin: (0.0, 0.0),
+        font_family: FONT_FAMILY,
+    };
+    let mut y = PAD;
+    for line in &plan.title_lines {
+        draw_text_line(
+            backend,
+            &paint,
+            line,
+            Point::new(PAD * scale, y * scale),
+            TITLE_PX * scale,
+            false,
+            true,
+        )?;
+        y += TITLE_PX * 1.3;
+    }
+    for line in &plan.note_lines {
+        draw_text_line(
+            backend,
+            &paint,
+            line,
+            Point::new(PAD * scale, y * scale),
+            SMALL_PX * scale,
+            true,
+            false,
+        )?;
+        y += SMALL_PX * 1.4;
+    }
+    if let (Some(chart), Some(kind)) = (state.chart(dataset), state.effective_kind(dataset)) {
+        let texts = slice_texts(chart, state);
+        let inputs: Vec<SliceInput> = chart
+            .slices
+            .iter()
+            .zip(&texts)
+            .map(|(slice, text)| SliceInput {
+                label: &text.label,
+                value_text: &text.value,
+                value: slice.value,
+                hidden: text.hidden,
+            })
+            .collect();
+        let layout = layout::compute(&LayoutInput {
+            kind,
+            slices: &inputs,
+            width: (EXPORT_WIDTH - 2.0 * PAD) * scale,
+            height: CHART_HEIGHT * scale,
+            font_px: TEXT_PX * scale,
+            scale,
+            highlight: None,
+            measure,
+        });
+        paint.origin = (PAD * scale, plan.chart_top * scale);
+        draw_chart(backend, &layout, &paint)?;
+        paint.origin = (0.0, 0.0);
+    }
+    let mut y = plan.legend_top;
+    let swatch = TEXT_PX * scale;
+    for (index, text) in &plan.legend_rows {
+        if *index != usize::MAX {
+            let x0 = (PAD * scale).round() as i32;
+            let y0 = (y * scale).round() as i32;
+            let fill = crate::render::solid(theme.slice_colour(*index));
+            backend.draw_rect(
+                (x0, y0),
+                (x0 + swatch as i32, y0 + swatch as i32),
+                &fill,
+                true,
+            )?;
+        }
+        draw_text_line(
+            backend,
+            &paint,
+            text,
+            Point::new((PAD + TEXT_PX * 1.6) * scale, y * scale),
+            TEXT_PX * scale,
+            false,
+            false,
+        )?;
+        y += TEXT_PX * 1.6;
+    }
+    draw_text_line(
+        backend,
+        &paint,
+        &plan.credit,
+        Point::new(PAD * scale, (plan.height - PAD - SMALL_PX) * scale),
+        SMALL_PX * scale,
+        true,
+        false,
+    )
+}
+
+/// The view as an SVG document: vector slices, text as text.
+pub fn svg(dataset: &Dataset, state: &ViewState, dark: bool) -> String {
+    let (w, h) = export_size(dataset, state);
+    let mut out = String::new();
+    {
+        let mut backend = SVGBackend::with_string(&mut out, (w.round() as u32, h.round() as u32));
+        // Drawing into a String cannot fail: its errors are I/O errors.
+        let _ = draw_export(
+            &mut backend,
+            dataset,
+            state,
+            &Theme::for_dark(dark),
+            1.0,
+            &ApproxMeasure,
+        );
+        let _ = backend.present();
+    }
+    out
+}
+
+/// The view's numbers as CSV, UTF-8 with a byte-order mark so spreadsheet programs read Chinese.
+pub fn csv(dataset: &Dataset, state: &ViewState) -> String {
+    let lang = state.lang;
+    let mut out = String::from("\u{feff}");
+    let header = match lang {
+        Lang::Zh => ["项目", "数值", "单位", "占比", "限定", "来源", "推算方式"],
+        Lang::En => [
+            "label",
+            "value",
+            "unit",
+            "share",
+            "qualifier",
+            "source",
+            "derivation",
+        ],
+    };
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    let Some(chart) = state.chart(dataset) else {
+        return out;
+    };
+    let texts = slice_texts(chart, state);
+    for (slice, text) in chart.slices.iter().zip(&texts) {
+        if text.hidden {
+            continue;
+        }
+        let unit = match (slice.unit, &slice.counter) {
+            (crate::dataset::Unit::Count, Some(counter)) => counter.get(lang).to_string(),
+            (unit, _) => unit.code().to_string(),
+        };
+        let row = [
+            text.label.clone(),
+            crate::format::plain_number(slice.value, 4, false),
+            unit,
+            crate::format::plain_number(text.share_ratio * 100.0, 2, false) + "%",
+            slice
+                .qualifier
+                .map(|q| q.code().to_string())
+                .unwrap_or_default(),
+            text.source.clone().unwrap_or_default(),
+            text.derivation.clone().unwrap_or_default(),
+        ];
+        let cells: Vec<String> = row.iter().map(|cell| csv_cell(cell)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Quotes a cell when needed; a leading = + - @ is defused so spreadsheets never run it.
+fn csv_cell(cell: &str) -> String {
+    let defused = if cell.starts_with(['=', '+', '-', '@']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    };
+    if defused.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+/// `jilin-smes-patents-en.png`: sector, chart and language.
+pub fn file_name(dataset: &Dataset, state: &ViewState, extension: &str) -> String {
+    let sector = state.sector.as_deref().unwrap_or("overview");
+    let chart = state.chart(dataset).map_or("chart", |c| c.id.as_str());
+    format!("jilin-{sector}-{chart}-{}.{extension}", state.lang.code())
+}

@@ -1,0 +1,209 @@
+//! Numbers for people, per language: Chinese with 万 / 亿, English with thousand / million / billion.
+
+use crate::dataset::{Indicator, Lang, Qualifier, Text, Unit};
+
+/// A number with at most `decimals` decimals, trailing zeros removed, and (in English) thousands
+/// separators: `7335 -> "7,335"`, `1.50 -> "1.5"`.
+pub fn plain_number(value: f64, decimals: usize, group: bool) -> String {
+    let value = if value.is_finite() { value } else { 0.0 };
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    };
+    if !group {
+        return text;
+    }
+    let (int_part, frac_part) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let (sign, digits) = match int_part.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", int_part),
+    };
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac_part {
+        Some(frac) => format!("{sign}{grouped}.{frac}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// `(number, magnitude word)` in the language's own steps.
+fn scaled(value: f64, lang: Lang) -> (String, &'static str) {
+    match lang {
+        Lang::Zh => {
+            if value >= 1e8 {
+                (plain_number(value / 1e8, 2, false), "亿")
+            } else if value >= 1e4 {
+                (plain_number(value / 1e4, 2, false), "万")
+            } else {
+                (plain_number(value, 2, false), "")
+            }
+        }
+        Lang::En => {
+            if value >= 1e9 {
+                (plain_number(value / 1e9, 3, false), " billion")
+            } else if value >= 1e6 {
+                (plain_number(value / 1e6, 3, false), " million")
+            } else if value >= 1e4 {
+                (plain_number(value / 1e3, 2, false), " thousand")
+            } else {
+                (plain_number(value, 2, true), "")
+            }
+        }
+    }
+}
+
+fn english_unit(unit: Unit, value: f64, counter: Option<&Text>) -> String {
+    let one = (value - 1.0).abs() < f64::EPSILON;
+    match unit {
+        Unit::Count => counter.map(|c| c.en.clone()).unwrap_or_default(),
+        Unit::Yuan => "yuan".into(),
+        Unit::Percent => String::new(),
+        Unit::Day => if one { "day" } else { "days" }.into(),
+        Unit::Metre => if one { "metre" } else { "metres" }.into(),
+        Unit::PersonTime => if one { "visit" } else { "visits" }.into(),
+    }
+}
+
+fn chinese_unit(unit: Unit, counter: Option<&Text>) -> String {
+    match unit {
+        Unit::Count => counter.map(|c| c.zh.clone()).unwrap_or_default(),
+        Unit::Yuan => "元".into(),
+        Unit::Percent => String::new(),
+        Unit::Day => "天".into(),
+        Unit::Metre => "米".into(),
+        Unit::PersonTime => "人次".into(),
+    }
+}
+
+/// A value with its unit and qualifier: `"1.66亿元"`, `"逾200亿元"`, `"700余家"`,
+/// `"166 million yuan"`, `"over 20 billion yuan"`, `"73.5%"`.
+pub fn value_text(
+    value: f64,
+    unit: Unit,
+    counter: Option<&Text>,
+    qualifier: Option<Qualifier>,
+    lang: Lang,
+) -> String {
+    if unit == Unit::Percent {
+        let number = plain_number(value, 2, lang == Lang::En);
+        return match (qualifier, lang) {
+            (Some(Qualifier::Over), Lang::Zh) => format!("逾{number}%"),
+            (Some(Qualifier::MoreThan), Lang::Zh) => format!("{number}%以上"),
+            (Some(Qualifier::Over), Lang::En) => format!("over {number}%"),
+            (Some(Qualifier::MoreThan), Lang::En) => format!("more than {number}%"),
+            (None, _) => format!("{number}%"),
+        };
+    }
+    let (number, magnitude) = scaled(value, lang);
+    match lang {
+        Lang::Zh => {
+            let unit_word = chinese_unit(unit, counter);
+            match qualifier {
+                Some(Qualifier::Over) => format!("逾{number}{magnitude}{unit_word}"),
+                Some(Qualifier::MoreThan) => format!("{number}{magnitude}余{unit_word}"),
+                None => format!("{number}{magnitude}{unit_word}"),
+            }
+        }
+        Lang::En => {
+            let unit_word = english_unit(unit, value, counter);
+            let prefix = match qualifier {
+                Some(Qualifier::Over) => "over ",
+                Some(Qualifier::MoreThan) => "more than ",
+                None => "",
+            };
+            let space = if unit_word.is_empty() { "" } else { " " };
+            format!("{prefix}{number}{magnitude}{space}{unit_word}")
+        }
+    }
+}
+
+/// A share of the visible total: `"27.4%"`, `"<0.1%"` for tiny non-zero shares.
+pub fn share_text(share: f64) -> String {
+    if !share.is_finite() || share <= 0.0 {
+        return "0%".into();
+    }
+    let percent = share * 100.0;
+    if percent < 0.1 {
+        "<0.1%".into()
+    } else {
+        format!("{}%", plain_number(percent, 1, false))
+    }
+}
+
+/// How a derived slice was computed, in both languages: "7,335 valid patents minus 1,754
+/// invention patents".
+pub fn derivation_text(whole: Option<&Indicator>, minus: &[&Indicator], value: f64) -> Text {
+    let describe = |indicator: &Indicator, lang: Lang| {
+        format!(
+            "{} ({})",
+            indicator.label.get(lang),
+            value_text(
+                indicator.value,
+                indicator.unit,
+                indicator.counter.as_ref(),
+                indicator.qualifier,
+                lang
+            )
+        )
+    };
+    let unit = minus.first().map_or(Unit::Count, |part| part.unit);
+    let counter = whole.and_then(|w| w.counter.as_ref());
+    let one = |lang: Lang| {
+        let whole_text = whole.map_or_else(|| "100%".to_string(), |w| describe(w, lang));
+        let parts: Vec<String> = minus.iter().map(|part| describe(part, lang)).collect();
+        let result = value_text(value, unit, counter, None, lang);
+        match lang {
+            Lang::Zh => format!("推算：{whole_text} 减 {} = {result}", parts.join(" 减 ")),
+            Lang::En => format!(
+                "Derived: {whole_text} minus {} = {result}",
+                parts.join(" minus ")
+            ),
+        }
+    };
+    Text::new(one(Lang::Zh), one(Lang::En))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_uses_wan_and_yi() {
+        let hu = Text::new("户", "enterprises");
+        assert_eq!(
+            value_text(166_000_000.0, Unit::Yuan, None, None, Lang::Zh),
+            "1.66亿元"
+        );
+        assert_eq!(
+            value_text(207_100.0, Unit::Count, Some(&hu), None, Lang::Zh),
+            "20.71万户"
+        );
+        assert_eq!(
+            value_text(608.0, Unit::Count, Some(&hu), None, Lang::Zh),
+            "608户"
+        );
+    }
+
+    #[test]
+    fn english_uses_thousand_million_billion() {
+        assert_eq!(
+            value_text(166_000_000.0, Unit::Yuan, None, None, Lang::En),
+            "166 million yuan"
+        );
+        assert_eq!(
+            value_text(45_029_000_000.0, Unit::Yuan, None, None, Lang::En),
+            "45.029 billion yuan"
+        );
+        assert_eq!(plain_number(7335.0, 0, true), "7,335");
+    }
+}

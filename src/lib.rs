@@ -1,0 +1,19 @@
+//! sector-charts: interactive, accessible sector charts (pie, donut, bar) compiled to WebAssembly,
+//! fed from the Jilin province quality report.
+//!
+//! Data flows one way: JSON text → [`dataset`] (parse + validate) → [`view`] (what the user chose)
+//! → [`layout`] (pure geometry) → [`render`] (plotters, any backend). The wasm32-only `web` module
+//! is the thin glue to the page.
+
+pub mod dataset;
+pub mod describe;
+pub mod export;
+pub mod format;
+pub mod i18n;
+pub mod layout;
+pub mod render;
+pub mod theme;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,349 @@
+//! Draws a [`Layout`] with plotters' backend primitives on any `DrawingBackend`: the canvas in the
+//! browser, SVG for exports and tests. Slices are our own polygons (see DESIGN.md on why not
+//! plotters' `Pie`).
+
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{FontStyle, IntoFont, RGBColor, ShapeStyle, TextStyle};
+use plotters_backend::{BackendCoord, DrawingBackend, DrawingErrorKind};
+
+use crate::dataset::ChartKind;
+use crate::layout::{Layout, Point};
+use crate::theme::{pattern_of, Rgb, Theme};
+
+/// Everything about a drawing that is not geometry.
+pub struct Paint<'a> {
+    pub theme: &'a Theme,
+    pub font_px: f64,
+    pub scale: f64,
+    pub hover: Option<usize>,
+    pub focus: Option<usize>,
+    pub selected: Option<usize>,
+    /// Entry animation, 0 to 1: slices sweep in, bars grow. Labels appear at 1.
+    pub progress: f64,
+    /// Where the layout's origin lands on the backend (exports put a title above the chart).
+    pub origin: (f64, f64),
+    pub font_family: &'a str,
+}
+
+type DrawResult<DB> = Result<(), DrawingErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+fn colour(rgb: Rgb) -> RGBColor {
+    RGBColor(rgb.0, rgb.1, rgb.2)
+}
+
+/// A filled shape style of one opaque colour.
+pub fn solid(rgb: Rgb) -> ShapeStyle {
+    ShapeStyle {
+        color: colour(rgb).into(),
+        filled: true,
+        stroke_width: 0,
+    }
+}
+
+fn stroke(rgb: Rgb, width: f64) -> ShapeStyle {
+    ShapeStyle {
+        color: colour(rgb).into(),
+        filled: false,
+        stroke_width: width.round().max(1.0) as u32,
+    }
+}
+
+impl Paint<'_> {
+    fn at(&self, p: Point) -> BackendCoord {
+        (
+            (p.x + self.origin.0).round() as i32,
+            (p.y + self.origin.1).round() as i32,
+        )
+    }
+
+    fn text_style(&self, px: f64, rgb: Rgb, bold: bool, right: bool) -> TextStyle<'_> {
+        let font = (self.font_family, px).into_font();
+        let font = if bold {
+            font.style(FontStyle::Bold)
+        } else {
+            font
+        };
+        let h = if right { HPos::Right } else { HPos::Left };
+        font.color(&colour(rgb)).pos(Pos::new(h, VPos::Top))
+    }
+
+    /// A slice is dimmed while another one is selected, so the selection stands out.
+    fn slice_fill(&self, index: usize) -> Rgb {
+        let base = self.theme.slice_colour(index);
+        match self.selected {
+            Some(selected) if selected != index => base.mix(self.theme.background, 0.55),
+            _ => base,
+        }
+    }
+}
+
+/// Draws the chart: slices or bars, patterns, outlines for hover, selection and focus, labels.
+pub fn draw_chart<DB: DrawingBackend>(
+    backend: &mut DB,
+    layout: &Layout,
+    paint: &Paint,
+) -> DrawResult<DB> {
+    match layout.kind {
+        ChartKind::Pie | ChartKind::Donut => draw_circle(backend, layout, paint)?,
+        ChartKind::Bar => draw_bars(backend, layout, paint)?,
+    }
+    if paint.progress >= 1.0 {
+        draw_labels(backend, layout, paint)?;
+    }
+    Ok(())
+}
+
+fn draw_circle<DB: DrawingBackend>(
+    backend: &mut DB,
+    layout: &Layout,
+    paint: &Paint,
+) -> DrawResult<DB> {
+    let progress = paint.progress.clamp(0.0, 1.0);
+    let step = 0.04; // radians per polygon edge: smooth at any radius up to ~1000 px
+    let gap = paint.theme.background;
+    let mut animated = layout.clone();
+    for slice in &mut animated.slices {
+        slice.start_angle *= progress;
+        slice.end_angle *= progress;
+    }
+    // The pulled-out slice goes last, on top of its neighbours, as the hit test assumes.
+    let mut order: Vec<&crate::layout::SliceGeom> = animated.slices.iter().collect();
+    order.sort_by_key(|s| layout.highlight == Some(s.index));
+    for slice in order
+        .into_iter()
+        .filter(|s| !s.hidden && s.end_angle > s.start_angle)
+    {
+        let points: Vec<BackendCoord> = animated
+            .arc_points(slice.index, layout.radius, layout.inner_radius, step)
+            .into_iter()
+            .map(|p| paint.at(p))
+            .collect();
+        backend.fill_polygon(
+            points.iter().copied(),
+            &solid(paint.slice_fill(slice.index)),
+        )?;
+        let pattern = pattern_of(slice.index, paint.theme.palette.len());
+        if pattern > 0 {
+            draw_ring_pattern(backend, &animated, slice.index, pattern, paint)?;
+        }
+        // A thin line in the background colour separates neighbours of similar colour.
+        let mut outline = points.clone();
+        if let Some(first) = points.first() {
+            outline.push(*first);
+        }
+        backend.draw_path(outline, &stroke(gap, 1.5 * paint.scale))?;
+    }
+    for (index, width, rgb) in emphasis(paint) {
+        let Some(slice) = animated.slices.get(index) else {
+            continue;
+        };
+        if slice.hidden || slice.end_angle <= slice.start_angle {
+            continue;
+        }
+        let mut points: Vec<BackendCoord> = animated
+            .arc_points(index, layout.radius, layout.inner_radius, step)
+            .into_iter()
+            .map(|p| paint.at(p))
+            .collect();
+        if let Some(first) = points.first().copied() {
+            points.push(first);
+        }
+        backend.draw_path(points, &stroke(rgb, width * paint.scale))?;
+    }
+    Ok(())
+}
+
+/// Outlines in drawing order: hover, then selection, then the keyboard focus ring on top.
+fn emphasis(paint: &Paint) -> Vec<(usize, f64, Rgb)> {
+    let mut rings = Vec::new();
+    if let Some(hover) = paint.hover {
+        rings.push((hover, 2.0, paint.theme.text));
+    }
+    if let Some(selected) = paint.selected {
+        rings.push((selected, 3.0, paint.theme.text));
+    }
+    if let Some(focus) = paint.focus {
+        // Two rings, like the browser's own focus indicator: visible on any slice colour.
+        rings.push((focus, 6.0, paint.theme.background));
+        rings.push((focus, 3.0, paint.theme.focus));
+    }
+    rings
+}
+
+/// Radial stripes (pattern 1) or a concentric ring (pattern 2) inside one slice.
+fn draw_ring_pattern<DB: DrawingBackend>(
+    backend: &mut DB,
+    layout: &Layout,
+    index: usize,
+    pattern: usize,
+    paint: &Paint,
+) -> DrawResult<DB> {
+    let Some(slice) = layout.slices.get(index) else {
+        return Ok(());
+    };
+    let ink = paint.theme.background.mix(paint.slice_fill(index), 0.25);
+    let shift = |p: Point| Point {
+        x: p.x + slice.offset.x,
+        y: p.y + slice.offset.y,
+    };
+    let (inner, outer) = (layout.inner_radius, layout.radius);
+    if pattern == 1 {
+        let spacing = 8.0 * paint.scale;
+        let mid_r = (inner + outer) / 2.0;
+        let step = if mid_r > 0.0 { spacing / mid_r } else { 1.0 };
+        let mut angle = slice.start_angle + step / 2.0;
+        while angle < slice.end_angle {
+            let from = shift(layout.point_on_arc(angle, inner.max(outer * 0.15)));
+            let to = shift(layout.point_on_arc(angle, outer));
+            backend.draw_line(
+                paint.at(from),
+                paint.at(to),
+                &stroke(ink, 1.5 * paint.scale),
+            )?;
+            angle += step;
+        }
+    } else {
+        let r = (inner + outer) / 2.0 + (outer - inner) / 6.0;
+        let mut points = Vec::new();
+        let mut angle = slice.start_angle;
+        while angle <= slice.end_angle {
+            points.push(paint.at(shift(layout.point_on_arc(angle, r))));
+            angle += 0.04;
+        }
+        backend.draw_path(points, &stroke(ink, 2.5 * paint.scale))?;
+    }
+    Ok(())
+}
+
+fn draw_bars<DB: DrawingBackend>(
+    backend: &mut DB,
+    layout: &Layout,
+    paint: &Paint,
+) -> DrawResult<DB> {
+    let progress = paint.progress.clamp(0.0, 1.0);
+    // The baseline, so that short bars still read as measured from zero.
+    let base_x = layout.plot.x;
+    backend.draw_line(
+        paint.at(Point {
+            x: base_x,
+            y: layout.plot.y,
+        }),
+        paint.at(Point {
+            x: base_x,
+            y: layout.plot.y + layout.plot.h,
+        }),
+        &stroke(paint.theme.grid, paint.scale),
+    )?;
+    for slice in layout.slices.iter().filter(|s| !s.hidden) {
+        let bar = slice.bar;
+        let top_left = paint.at(Point { x: bar.x, y: bar.y });
+        let bottom_right = paint.at(Point {
+            x: bar.x + bar.w * progress,
+            y: bar.y + bar.h,
+        });
+        if bottom_right.0 > top_left.0 {
+            backend.draw_rect(
+                top_left,
+                bottom_right,
+                &solid(paint.slice_fill(slice.index)),
+                true,
+            )?;
+            let pattern = pattern_of(slice.index, paint.theme.palette.len());
+            if pattern > 0 {
+                let ink = paint
+                    .theme
+                    .background
+                    .mix(paint.slice_fill(slice.index), 0.25);
+                let spacing = (8.0 * paint.scale).max(2.0) as i32;
+                if pattern == 1 {
+                    let mut x = top_left.0 + spacing / 2;
+                    while x < bottom_right.0 {
+                        backend.draw_line(
+                            (x, top_left.1),
+                            (x, bottom_right.1),
+                            &stroke(ink, paint.scale),
+                        )?;
+                        x += spacing;
+                    }
+                } else {
+                    let y = (top_left.1 + bottom_right.1) / 2;
+                    backend.draw_line(
+                        (top_left.0, y),
+                        (bottom_right.0, y),
+                        &stroke(ink, 2.0 * paint.scale),
+                    )?;
+                }
+            }
+        }
+    }
+    for (index, width, rgb) in emphasis(paint) {
+        let Some(slice) = layout.slices.get(index) else {
+            continue;
+        };
+        if slice.hidden {
+            continue;
+        }
+        let band = slice.band;
+        let pad = (width / 2.0) * paint.scale;
+        let a = paint.at(Point {
+            x: band.x + pad,
+            y: band.y + pad,
+        });
+        let b = paint.at(Point {
+            x: band.x + band.w - pad,
+            y: band.y + band.h - pad,
+        });
+        let path = vec![a, (b.0, a.1), b, (a.0, b.1), a];
+        backend.draw_path(path, &stroke(rgb, width * paint.scale))?;
+    }
+    Ok(())
+}
+
+fn draw_labels<DB: DrawingBackend>(
+    backend: &mut DB,
+    layout: &Layout,
+    paint: &Paint,
+) -> DrawResult<DB> {
+    for label in &layout.labels {
+        if label.leader.len() >= 2 {
+            let path: Vec<BackendCoord> = label.leader.iter().map(|p| paint.at(*p)).collect();
+            backend.draw_path(path, &stroke(paint.theme.leader, paint.scale))?;
+        }
+        let selected = paint.selected == Some(label.slice);
+        let count = label.lines.len();
+        for (row, line) in label.lines.iter().enumerate() {
+            // The last line is the value: muted unless its slice is selected.
+            let is_value = row + 1 == count && count > 1;
+            let rgb = if is_value && !selected {
+                paint.theme.muted_text
+            } else {
+                paint.theme.text
+            };
+            let x = label.anchor.x;
+            let y = label.anchor.y + row as f64 * label.line_height;
+            let style =
+                paint.text_style(paint.font_px, rgb, selected && !is_value, label.align_right);
+            backend.draw_text(line, &style, paint.at(Point { x, y }))?;
+        }
+    }
+    Ok(())
+}
+
+/// A line of text at a point, for titles and credit lines in exports.
+pub fn draw_text_line<DB: DrawingBackend>(
+    backend: &mut DB,
+    paint: &Paint,
+    text: &str,
+    at: Point,
+    px: f64,
+    muted: bool,
+    bold: bool,
+) -> DrawResult<DB> {
+    let rgb = if muted {
+        paint.theme.muted_text
+    } else {
+        paint.theme.text
+    };
+    let style = paint.text_style(px, rgb, bold, false);
+    backend.draw_text(text, &style, paint.at(at))
+}

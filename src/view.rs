@@ -1,0 +1,346 @@
+//! What the user chose, and how events change it. `update` is pure: the same state and event give
+//! the same new state, so every interaction is testable natively. Deep links are the state's
+//! serialisation (`sector=smes&chart=patents&kind=donut&lang=en`).
+
+use std::collections::BTreeSet;
+
+use crate::dataset::{Chart, ChartKind, Dataset, Lang};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewState {
+    /// `None` is the overview of all sectors.
+    pub sector: Option<String>,
+    /// `None` is the first chart of the sector (or of the overview).
+    pub chart: Option<String>,
+    /// `None` is the chart's own kind.
+    pub kind: Option<ChartKind>,
+    pub lang: Lang,
+    /// Slices hidden through the legend, by index.
+    pub hidden: BTreeSet<usize>,
+    pub hover: Option<usize>,
+    /// The slice the keyboard is on.
+    pub focus: Option<usize>,
+    /// The slice chosen by click, tap, Enter or Space; kept until cleared.
+    pub selected: Option<usize>,
+}
+
+/// Something the user did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    OpenSector(String),
+    Back,
+    OpenChart(String),
+    SetKind(ChartKind),
+    SetLang(Lang),
+    ToggleSlice(usize),
+    /// The pointer is over this slice, or over none.
+    Hover(Option<usize>),
+    /// A click or tap on this slice, or on the empty chart area.
+    Click(Option<usize>),
+    Key(Key),
+    /// Keyboard focus left the chart.
+    Blur,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Next,
+    Prev,
+    First,
+    Last,
+    /// Enter or Space.
+    Activate,
+    Escape,
+}
+
+/// A value in a link or attribute that names nothing in the dataset, and what was done instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fallback {
+    pub field: &'static str,
+    pub value: String,
+    pub message: String,
+}
+
+impl ViewState {
+    pub fn new(lang: Lang) -> ViewState {
+        ViewState {
+            lang,
+            ..ViewState::default()
+        }
+    }
+
+    /// The charts on screen: the sector's, or the overview's.
+    pub fn charts<'d>(&self, dataset: &'d Dataset) -> &'d [Chart] {
+        dataset.charts_of(self.sector.as_deref()).unwrap_or(&[])
+    }
+
+    /// The chart on screen, if the sector has any.
+    pub fn chart<'d>(&self, dataset: &'d Dataset) -> Option<&'d Chart> {
+        let charts = self.charts(dataset);
+        match &self.chart {
+            Some(id) => charts.iter().find(|chart| &chart.id == id),
+            None => charts.first(),
+        }
+    }
+
+    pub fn effective_kind(&self, dataset: &Dataset) -> Option<ChartKind> {
+        let chart = self.chart(dataset)?;
+        Some(match self.kind {
+            Some(kind) if chart.allows(kind) => kind,
+            _ => chart.kind,
+        })
+    }
+
+    pub fn is_overview(&self) -> bool {
+        self.sector.is_none()
+    }
+
+    fn slice_count(&self, dataset: &Dataset) -> usize {
+        self.chart(dataset).map_or(0, |chart| chart.slices.len())
+    }
+
+    /// Clears everything that belongs to one chart, for when another chart is shown.
+    fn reset_chart_state(&mut self) {
+        self.hidden.clear();
+        self.hover = None;
+        self.focus = None;
+        self.selected = None;
+    }
+
+    /// The visible slice indices in order; hidden ones are skipped by the keyboard.
+    fn visible(&self, dataset: &Dataset) -> Vec<usize> {
+        (0..self.slice_count(dataset))
+            .filter(|i| !self.hidden.contains(i))
+            .collect()
+    }
+
+    /// The state after `event`. Events that name something that does not exist change nothing.
+    pub fn update(&self, dataset: &Dataset, event: Event) -> ViewState {
+        let mut next = self.clone();
+        match event {
+            Event::OpenSector(id) => {
+                if dataset.sector(&id).is_some() && self.sector.as_deref() != Some(id.as_str()) {
+                    next.sector = Some(id);
+                    next.chart = None;
+                    next.kind = None;
+                    next.reset_chart_state();
+                }
+            }
+            Event::Back => {
+                if self.sector.is_some() {
+                    next.sector = None;
+                    next.chart = None;
+                    next.kind = None;
+                    next.reset_chart_state();
+                }
+            }
+            Event::OpenChart(id) => {
+                let exists = self.charts(dataset).iter().any(|chart| chart.id == id);
+                if exists && self.chart(dataset).map(|c| &c.id) != Some(&id) {
+                    next.chart = Some(id);
+                    next.kind = None;
+                    next.reset_chart_state();
+                }
+            }
+            Event::SetKind(kind) => {
+                if self.chart(dataset).is_some_and(|chart| chart.allows(kind)) {
+                    next.kind = Some(kind);
+                    next.hover = None;
+                }
+            }
+            Event::SetLang(lang) => next.lang = lang,
+            Event::ToggleSlice(index) => {
+                if index < self.slice_count(dataset) {
+                    if !next.hidden.remove(&index) {
+                        // Hiding the last visible slice would leave an empty chart.
+                        if self.visible(dataset).len() > 1 {
+                            next.hidden.insert(index);
+                        }
+                    }
+                    if next.hidden.contains(&index) {
+                        for slot in [&mut next.hover, &mut next.focus, &mut next.selected] {
+                            if *slot == Some(index) {
+                                *slot = None;
+                            }
+                        }
+                    }
+                }
+            }
+            Event::Hover(index) => next.hover = index.filter(|i| self.is_shown(dataset, *i)),
+            Event::Click(index) => match index.filter(|i| self.is_shown(dataset, *i)) {
+                Some(i) if self.is_overview() => return self.drill_down(dataset, i),
+                Some(i) => {
+                    next.selected = if self.selected == Some(i) {
+                        None
+                    } else {
+                        Some(i)
+                    };
+                    next.focus = Some(i);
+                }
+                None => {
+                    next.selected = None;
+                    next.hover = None;
+                }
+            },
+            Event::Key(key) => return self.on_key(dataset, key),
+            Event::Blur => {
+                next.focus = None;
+            }
+        }
+        next
+    }
+
+    fn is_shown(&self, dataset: &Dataset, index: usize) -> bool {
+        index < self.slice_count(dataset) && !self.hidden.contains(&index)
+    }
+
+    /// Opening a sector from its overview slice.
+    fn drill_down(&self, dataset: &Dataset, index: usize) -> ViewState {
+        let key = self
+            .chart(dataset)
+            .and_then(|chart| chart.slices.get(index))
+            .map(|slice| slice.key.clone());
+        match key {
+            Some(key) => self.update(dataset, Event::OpenSector(key)),
+            None => self.clone(),
+        }
+    }
+
+    fn on_key(&self, dataset: &Dataset, key: Key) -> ViewState {
+        let mut next = self.clone();
+        let visible = self.visible(dataset);
+        let position = self
+            .focus
+            .and_then(|focus| visible.iter().position(|&i| i == focus));
+        match key {
+            Key::Next => {
+                next.focus = match position {
+                    Some(p) => visible.get(p + 1).or(visible.last()).copied(),
+                    None => visible.first().copied(),
+                }
+            }
+            Key::Prev => {
+                next.focus = match position {
+                    Some(p) => visible.get(p.saturating_sub(1)).copied(),
+                    None => visible.last().copied(),
+                }
+            }
+            Key::First => next.focus = visible.first().copied(),
+            Key::Last => next.focus = visible.last().copied(),
+            Key::Activate => {
+                if let Some(focus) = self.focus {
+                    return self.update(dataset, Event::Click(Some(focus)));
+                }
+                next.focus = visible.first().copied();
+            }
+            Key::Escape => {
+                if self.selected.is_some() {
+                    next.selected = None;
+                } else if self.focus.is_some() || self.hover.is_some() {
+                    next.focus = None;
+                    next.hover = None;
+                } else {
+                    return self.update(dataset, Event::Back);
+                }
+            }
+        }
+        next
+    }
+
+    /// The deep link of this view, without the leading `#`. Only what the visitor chose is
+    /// written, so links stay short.
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(sector) = &self.sector {
+            parts.push(format!("sector={sector}"));
+        }
+        if let Some(chart) = &self.chart {
+            parts.push(format!("chart={chart}"));
+        }
+        if let Some(kind) = self.kind {
+            parts.push(format!("kind={}", kind.code()));
+        }
+        parts.push(format!("lang={}", self.lang.code()));
+        if !self.hidden.is_empty() {
+            let list: Vec<String> = self.hidden.iter().map(|i| i.to_string()).collect();
+            parts.push(format!("hidden={}", list.join(",")));
+        }
+        if let Some(selected) = self.selected {
+            parts.push(format!("selected={selected}"));
+        }
+        parts.join("&")
+    }
+
+    /// Reads a deep link (with or without `#`). Unknown keys are ignored; values that name
+    /// nothing are dropped by [`ViewState::sanitised`].
+    pub fn from_query(query: &str, default_lang: Lang) -> ViewState {
+        let mut state = ViewState::new(default_lang);
+        let query = query.trim_start_matches('#');
+        for pair in query.split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            match key {
+                "sector" if !value.is_empty() => state.sector = Some(value.to_string()),
+                "chart" if !value.is_empty() => state.chart = Some(value.to_string()),
+                "kind" => state.kind = ChartKind::from_code(value),
+                "lang" => state.lang = Lang::from_code(value).unwrap_or(default_lang),
+                "hidden" => {
+                    state.hidden = value.split(',').filter_map(|n| n.parse().ok()).collect()
+                }
+                "selected" => state.selected = value.parse().ok(),
+                _ => {}
+            }
+        }
+        state
+    }
+
+    /// The same view with every name checked against the dataset: what names nothing falls back
+    /// (unknown sector: the overview; unknown chart: the sector's first; a kind the chart cannot
+    /// honestly take: its own kind), and each fallback is reported.
+    pub fn sanitised(mut self, dataset: &Dataset) -> (ViewState, Vec<Fallback>) {
+        let mut fallbacks = Vec::new();
+        if let Some(sector) = self.sector.clone() {
+            if dataset.sector(&sector).is_none() {
+                fallbacks.push(Fallback {
+                    field: "sector",
+                    message: format!("there is no sector \"{sector}\"; showing the overview"),
+                    value: sector,
+                });
+                self.sector = None;
+                self.chart = None;
+            }
+        }
+        if let Some(chart) = self.chart.clone() {
+            if !self.charts(dataset).iter().any(|c| c.id == chart) {
+                fallbacks.push(Fallback {
+                    field: "chart",
+                    message: format!("there is no chart \"{chart}\" here; showing the first chart"),
+                    value: chart,
+                });
+                self.chart = None;
+            }
+        }
+        if let (Some(kind), Some(chart)) = (self.kind, self.chart(dataset)) {
+            if !chart.allows(kind) {
+                fallbacks.push(Fallback {
+                    field: "kind",
+                    value: kind.code().into(),
+                    message: format!(
+                        "\"{}\" is not parts of a whole, so it cannot be a {}; showing bars",
+                        chart.id,
+                        kind.code()
+                    ),
+                });
+                self.kind = None;
+            }
+        }
+        let count = self.slice_count(dataset);
+        self.hidden.retain(|&i| i < count);
+        if self.hidden.len() >= count && count > 0 {
+            self.hidden.clear();
+        }
+        self.selected = self.selected.filter(|&i| self.is_shown(dataset, i));
+        self.focus = self.focus.filter(|&i| self.is_shown(dataset, i));
+        self.hover = self.hover.filter(|&i| self.is_shown(dataset, i));
+        (self, fallbacks)
+    }
+}

@@ -1,0 +1,145 @@
+//! The canvas: backing store at CSS size × devicePixelRatio, text measured by the canvas itself
+//! (cached), and drawing through plotters' CanvasBackend.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use plotters_backend::DrawingBackend;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use crate::layout::{Layout, Point, TextMeasure};
+use crate::render::{draw_chart, Paint};
+
+pub const FONT_FAMILY: &str =
+    "system-ui, \"Noto Sans CJK SC\", \"PingFang SC\", \"Microsoft YaHei\", sans-serif";
+/// Measured widths kept; enough for every label of a large chart in two languages.
+const MEASURE_CACHE_LIMIT: usize = 20_000;
+
+pub struct Surface {
+    pub canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
+    pub css_width: f64,
+    pub css_height: f64,
+    pub dpr: f64,
+    cache: RefCell<HashMap<(u64, String), f64>>,
+}
+
+impl Surface {
+    pub fn new(canvas: HtmlCanvasElement) -> Result<Surface, JsValue> {
+        let context = canvas
+            .get_context("2d")?
+            .ok_or_else(|| JsValue::from_str("this browser gives no 2D canvas"))?
+            .dyn_into::<CanvasRenderingContext2d>()?;
+        Ok(Surface {
+            canvas,
+            context,
+            css_width: 0.0,
+            css_height: 0.0,
+            dpr: 1.0,
+            cache: RefCell::new(HashMap::new()),
+        })
+    }
+
+    /// Sets the CSS height and the backing store; true when anything changed. The CSS width is
+    /// the container's (100 %), so a redraw never feeds back into the container's size.
+    pub fn resize(&mut self, css_width: f64, css_height: f64, dpr: f64) -> Result<bool, JsValue> {
+        let dpr = if dpr.is_finite() && dpr > 0.0 {
+            dpr
+        } else {
+            1.0
+        };
+        let width = (css_width * dpr).round().max(1.0) as u32;
+        let height = (css_height * dpr).round().max(1.0) as u32;
+        let changed = width != self.canvas.width()
+            || height != self.canvas.height()
+            || (css_height - self.css_height).abs() > 0.5
+            || (dpr - self.dpr).abs() > f64::EPSILON;
+        if changed {
+            self.canvas.set_width(width);
+            self.canvas.set_height(height);
+            self.canvas
+                .style()
+                .set_property("height", &format!("{css_height}px"))?;
+        }
+        self.css_width = css_width;
+        self.css_height = css_height;
+        self.dpr = dpr;
+        Ok(changed)
+    }
+
+    pub fn device_width(&self) -> f64 {
+        f64::from(self.canvas.width())
+    }
+
+    pub fn device_height(&self) -> f64 {
+        f64::from(self.canvas.height())
+    }
+
+    pub fn draw(&self, layout: Option<&Layout>, paint: &Paint) -> Result<(), JsValue> {
+        // CanvasBackend cannot clear to transparent: the context does it.
+        self.context
+            .clear_rect(0.0, 0.0, self.device_width(), self.device_height());
+        let Some(layout) = layout else { return Ok(()) };
+        let Some(mut backend) = CanvasBackend::with_canvas_object(self.canvas.clone()) else {
+            return Err(JsValue::from_str("the canvas could not be drawn on"));
+        };
+        draw_chart(&mut backend, layout, paint)
+            .and_then(|()| backend.present())
+            .map_err(|e| JsValue::from_str(&format!("drawing failed: {e:?}")))
+    }
+
+    /// A pointer's client coordinates as device pixels on the canvas.
+    pub fn to_device(&self, client_x: f64, client_y: f64) -> Point {
+        let rect = self.canvas.get_bounding_client_rect();
+        let sx = if rect.width() > 0.0 {
+            self.device_width() / rect.width()
+        } else {
+            1.0
+        };
+        let sy = if rect.height() > 0.0 {
+            self.device_height() / rect.height()
+        } else {
+            1.0
+        };
+        Point::new((client_x - rect.left()) * sx, (client_y - rect.top()) * sy)
+    }
+
+    /// A device-pixel point as client coordinates (for placing the tooltip).
+    pub fn to_client(&self, point: Point) -> (f64, f64) {
+        let rect = self.canvas.get_bounding_client_rect();
+        let sx = if self.device_width() > 0.0 {
+            rect.width() / self.device_width()
+        } else {
+            1.0
+        };
+        let sy = if self.device_height() > 0.0 {
+            rect.height() / self.device_height()
+        } else {
+            1.0
+        };
+        (rect.left() + point.x * sx, rect.top() + point.y * sy)
+    }
+}
+
+impl TextMeasure for Surface {
+    fn width(&self, text: &str, font_px: f64) -> f64 {
+        let key = (font_px.to_bits(), text.to_string());
+        if let Some(width) = self.cache.borrow().get(&key) {
+            return *width;
+        }
+        self.context.set_font(&format!("{font_px}px {FONT_FAMILY}"));
+        let width = self
+            .context
+            .measure_text(text)
+            .map(|metrics| metrics.width())
+            .unwrap_or(font_px * text.chars().count() as f64);
+        let mut cache = self.cache.borrow_mut();
+        if cache.len() >= MEASURE_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(key, width);
+        width
+    }
+}

@@ -1,0 +1,298 @@
+//! The browser glue (wasm32 only): the exported `SectorChart` class that `www/embed.js` and the
+//! explorer page use. It translates between JavaScript and the pure core; `widget` keeps the
+//! state, `ui` the DOM, `canvas` the drawing surface, `events` the listeners.
+
+mod canvas;
+mod dom;
+mod events;
+mod listeners;
+mod options;
+mod ui;
+mod widget;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use crate::dataset::{self, Dataset, DatasetErrors, Lang};
+use events::Handles;
+use options::Options;
+use ui::Dom;
+use widget::{dispatch, Widget};
+
+thread_local! {
+    /// The built-in dataset, parsed once for every widget on the page.
+    static BUILT_IN: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
+    /// Alert regions of live widgets, for the panic hook.
+    static ALERTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+}
+
+fn built_in() -> Result<Rc<Dataset>, DatasetErrors> {
+    BUILT_IN.with(|cell| {
+        if let Some(dataset) = cell.borrow().as_ref() {
+            return Ok(dataset.clone());
+        }
+        let dataset = Rc::new(dataset::built_in()?);
+        cell.borrow_mut().replace(dataset.clone());
+        Ok(dataset)
+    })
+}
+
+/// A panic is a bug; if one happens anyway, every widget says so instead of going silent.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let message = format!("sector-charts stopped on an internal error: {info}");
+            web_sys::console::error_1(&JsValue::from_str(&message));
+            ALERTS.with(|alerts| {
+                if let Ok(alerts) = alerts.try_borrow() {
+                    for alert in alerts.iter() {
+                        alert.set_text_content(Some(
+                            "The chart stopped on an internal error. Reload the page to try again.",
+                        ));
+                        let _ = alert.remove_attribute("hidden");
+                    }
+                }
+            });
+        }));
+    });
+}
+
+enum Inner {
+    Live {
+        widget: Rc<RefCell<Widget>>,
+        _handles: Handles,
+    },
+    /// The dataset was invalid: the alert says why, and nothing else runs.
+    Broken(Dom),
+    Destroyed,
+}
+
+/// An interactive chart mounted on an element.
+#[wasm_bindgen]
+pub struct SectorChart {
+    mount: Element,
+    inner: Inner,
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const OPTIONS_TS: &'static str = r#"
+/** Options of a chart. Every field is optional. */
+export interface SectorChartOptions {
+  /** A sector id (e.g. "smes"); none for the overview of all sectors. */
+  sector?: string;
+  /** A chart id of that sector; none for its first chart. */
+  chart?: string;
+  kind?: "pie" | "donut" | "bar";
+  lang?: "zh" | "en";
+  theme?: "light" | "dark" | "auto";
+  /** An editor's dataset as JSON text, in the format of docs/dataset.md. */
+  data?: string;
+  /** Height in CSS px; by default it follows the width. */
+  height?: number;
+  /** Show PNG, SVG and CSV download buttons. */
+  downloads?: boolean;
+  /** The full explorer: sector navigation, the sector's text, embed code. */
+  explorer?: boolean;
+  /** Keep the view in location.hash, so links reopen it. */
+  hash?: boolean;
+  /** URL of embed.js, for the embed snippet. */
+  scriptUrl?: string;
+  /** Set by embed.js when `src` could not be loaded: the widget shows it as its alert. */
+  loadError?: string;
+}
+
+/** What `state()` returns. */
+export interface SectorChartState {
+  sector: string | null;
+  chart: string | null;
+  kind: "pie" | "donut" | "bar" | null;
+  lang: "zh" | "en";
+  hidden: number[];
+  selected: number | null;
+  focus: number | null;
+  hover: number | null;
+  /** The deep link of the view, without '#'. */
+  query: string;
+  dark: boolean;
+}
+
+/** `detail` of the `error` event. */
+export interface SectorChartErrorDetail {
+  message: string;
+  problems: { path: string; message: string }[];
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(typescript_type = "SectorChartOptions")]
+    pub type SectorChartOptions;
+    #[wasm_bindgen(typescript_type = "SectorChartState")]
+    pub type SectorChartState;
+}
+
+fn js_error(error: JsValue) -> JsError {
+    JsError::new(&error.as_string().unwrap_or_else(|| format!("{error:?}")))
+}
+
+fn error_detail(errors: &DatasetErrors) -> Result<JsValue, JsValue> {
+    let detail = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &detail,
+        &"message".into(),
+        &JsValue::from_str(&errors.to_string()),
+    )?;
+    let problems = js_sys::Array::new();
+    for error in errors.iter() {
+        let problem = js_sys::Object::new();
+        js_sys::Reflect::set(&problem, &"path".into(), &JsValue::from_str(&error.path))?;
+        js_sys::Reflect::set(
+            &problem,
+            &"message".into(),
+            &JsValue::from_str(&error.message),
+        )?;
+        problems.push(&problem);
+    }
+    js_sys::Reflect::set(&detail, &"problems".into(), &problems)?;
+    Ok(detail.into())
+}
+
+impl SectorChart {
+    fn mount_widget(mount: &Element, options: Options) -> Result<Inner, JsValue> {
+        let dataset = match (&options.load_error, &options.data) {
+            (Some(problem), _) => Err(DatasetErrors::single("src", problem.clone())),
+            (None, Some(json)) => dataset::parse(json).map(Rc::new),
+            (None, None) => built_in(),
+        };
+        let lang = options
+            .lang
+            .as_deref()
+            .and_then(Lang::from_code)
+            .unwrap_or_default();
+        let dataset = match dataset {
+            Ok(dataset) => dataset,
+            Err(errors) => {
+                let dom = Dom::build(mount, false, false)?;
+                dom.root.set_attribute("lang", lang.code())?;
+                dom.show_errors(&errors, lang)?;
+                dispatch(&dom.root, "error", &error_detail(&errors)?)?;
+                return Ok(Inner::Broken(dom));
+            }
+        };
+        let widget = Widget::new(mount, dataset, options)?;
+        let problems = widget.option_problems();
+        let widget = widget.into_shared();
+        let handles = events::attach(&widget)?;
+        {
+            let mut w = widget.borrow_mut();
+            w.refresh(true)?;
+            if !problems.is_empty() {
+                // Stated fallbacks: the chart shows, and the editor is told what was replaced.
+                w.dom.show_message(&problems.join("; "))?;
+                let detail = js_sys::Object::new();
+                js_sys::Reflect::set(
+                    &detail,
+                    &"message".into(),
+                    &JsValue::from_str(&problems.join("; ")),
+                )?;
+                js_sys::Reflect::set(&detail, &"problems".into(), &js_sys::Array::new())?;
+                dispatch(&w.dom.root, "error", &detail)?;
+            }
+            ALERTS.with(|alerts| alerts.borrow_mut().push(w.dom.root.clone()));
+        }
+        Ok(Inner::Live {
+            widget,
+            _handles: handles,
+        })
+    }
+
+    fn release(&mut self) {
+        match std::mem::replace(&mut self.inner, Inner::Destroyed) {
+            Inner::Live { widget, _handles } => {
+                drop(_handles);
+                if let Ok(mut w) = widget.try_borrow_mut() {
+                    let root = w.dom.root.clone();
+                    ALERTS.with(|alerts| alerts.borrow_mut().retain(|a| a != &root));
+                    w.release();
+                };
+            }
+            Inner::Broken(dom) => {
+                dom::clear(&dom.root);
+                if let Some(parent) = dom.root.parent_node() {
+                    let _ = parent.remove_child(&dom.root);
+                }
+            }
+            Inner::Destroyed => {}
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl SectorChart {
+    /// Mounts a chart inside `element` (its content is replaced).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        element: Element,
+        options: Option<SectorChartOptions>,
+    ) -> Result<SectorChart, JsError> {
+        install_panic_hook();
+        let options = Options::from_js(&options.map_or(JsValue::UNDEFINED, Into::into));
+        let inner = SectorChart::mount_widget(&element, options).map_err(js_error)?;
+        Ok(SectorChart {
+            mount: element,
+            inner,
+        })
+    }
+
+    /// Replaces the options and re-renders (a live attribute change on `<sector-chart>`).
+    #[wasm_bindgen(js_name = setOptions)]
+    pub fn set_options(&mut self, options: Option<SectorChartOptions>) -> Result<(), JsError> {
+        let options = Options::from_js(&options.map_or(JsValue::UNDEFINED, Into::into));
+        self.release();
+        self.inner = SectorChart::mount_widget(&self.mount, options).map_err(js_error)?;
+        Ok(())
+    }
+
+    /// The view as a plain object.
+    pub fn state(&self) -> Result<SectorChartState, JsError> {
+        match &self.inner {
+            Inner::Live { widget, .. } => widget
+                .try_borrow()
+                .map_err(|_| JsError::new("the chart is busy"))?
+                .state_object()
+                .map(Into::into)
+                .map_err(js_error),
+            _ => Ok(JsValue::NULL.into()),
+        }
+    }
+
+    /// Re-measures the container and redraws.
+    pub fn resize(&self) -> Result<(), JsError> {
+        if let Inner::Live { widget, .. } = &self.inner {
+            let mut w = widget
+                .try_borrow_mut()
+                .map_err(|_| JsError::new("the chart is busy"))?;
+            w.resize().map_err(js_error)?;
+            w.redraw().map_err(js_error)?;
+        }
+        Ok(())
+    }
+
+    /// Removes the chart and everything it registered: listeners, observer, animation frame.
+    pub fn destroy(&mut self) {
+        self.release();
+    }
+}
+
+/// Checks a dataset without drawing it: `null` when valid, else the problems.
+#[wasm_bindgen(js_name = validateDataset)]
+pub fn validate_dataset(json: &str) -> Result<JsValue, JsError> {
+    match dataset::parse(json) {
+        Ok(_) => Ok(JsValue::NULL),
+        Err(errors) => error_detail(&errors).map_err(js_error),
+    }
+}

@@ -1,0 +1,91 @@
+//! Options from JavaScript (`new SectorChart(el, {sector, chart, kind, lang, theme, ...})`),
+//! read field by field so that a wrong type is a clear message, not a panic.
+
+use js_sys::Reflect;
+use wasm_bindgen::JsValue;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThemeChoice {
+    Light,
+    Dark,
+    /// Follows `prefers-color-scheme`.
+    Auto,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub sector: Option<String>,
+    pub chart: Option<String>,
+    pub kind: Option<String>,
+    pub lang: Option<String>,
+    pub theme: Option<String>,
+    /// The whole explorer: sector navigation, the sector's text, embed code.
+    pub explorer: bool,
+    /// Keep the view in `location.hash` (explorer pages).
+    pub hash: bool,
+    pub downloads: bool,
+    /// CSS px; otherwise derived from the width.
+    pub height: Option<f64>,
+    /// An editor's dataset as JSON text.
+    pub data: Option<String>,
+    /// Where `embed.js` is served from, for the embed snippet.
+    pub script_url: Option<String>,
+    /// Loading the editor's dataset failed (`src=` unreachable, timed out): shown as the alert.
+    pub load_error: Option<String>,
+}
+
+fn string(options: &JsValue, key: &str) -> Option<String> {
+    Reflect::get(options, &JsValue::from_str(key))
+        .ok()
+        .and_then(|v| v.as_string())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+fn flag(options: &JsValue, key: &str) -> bool {
+    Reflect::get(options, &JsValue::from_str(key))
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+impl Options {
+    pub fn from_js(options: &JsValue) -> Options {
+        if options.is_undefined() || options.is_null() {
+            return Options::default();
+        }
+        let height = Reflect::get(options, &JsValue::from_str("height"))
+            .ok()
+            .and_then(|v| {
+                v.as_f64().or_else(|| {
+                    v.as_string()
+                        .and_then(|s| s.trim_end_matches("px").parse().ok())
+                })
+            })
+            .filter(|h| h.is_finite() && *h >= 120.0 && *h <= 4000.0);
+        Options {
+            sector: string(options, "sector"),
+            chart: string(options, "chart"),
+            kind: string(options, "kind"),
+            lang: string(options, "lang"),
+            theme: string(options, "theme"),
+            explorer: flag(options, "explorer"),
+            hash: flag(options, "hash"),
+            downloads: flag(options, "downloads"),
+            height,
+            data: Reflect::get(options, &JsValue::from_str("data"))
+                .ok()
+                .and_then(|v| v.as_string()),
+            script_url: string(options, "scriptUrl"),
+            load_error: string(options, "loadError"),
+        }
+    }
+
+    pub fn theme_choice(&self) -> ThemeChoice {
+        match self.theme.as_deref() {
+            Some("light") => ThemeChoice::Light,
+            Some("dark") => ThemeChoice::Dark,
+            _ => ThemeChoice::Auto,
+        }
+    }
+}

@@ -1,0 +1,722 @@
+//! The widget's DOM around the canvas: controls, legend, data table, tooltip, live region, alert,
+//! and in the explorer the sector navigation and the sector's own text. Built once, updated in
+//! place; every piece of dataset text goes in as text.
+
+use std::cell::Cell;
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
+
+use super::dom::{
+    action_button, child, clear, el, set_hidden, set_style, text_child, toggle_class,
+};
+use crate::dataset::{ChartKind, Dataset, DatasetErrors, Lang};
+use crate::describe::{credit, quote_ranges, SliceText};
+use crate::format::value_text;
+use crate::i18n::{kind_name, words};
+use crate::view::ViewState;
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Ids unique on the page, for `aria-describedby` links between a widget's own elements.
+fn unique_id(prefix: &str) -> String {
+    NEXT_ID.with(|n| {
+        n.set(n.get() + 1);
+        format!("sc-{prefix}-{}", n.get())
+    })
+}
+
+/// Legend buttons past this many are summarised: a thousand buttons help nobody.
+pub const MAX_LEGEND_ENTRIES: usize = 60;
+/// Table rows past this many are summarised likewise.
+pub const MAX_TABLE_ROWS: usize = 500;
+
+pub struct Dom {
+    doc: Document,
+    pub root: Element,
+    page_head: Option<Element>,
+    nav: Option<Element>,
+    title: Element,
+    note: Element,
+    chart_tabs: Element,
+    kinds: Element,
+    lang_button: Element,
+    table_button: Element,
+    downloads: Option<Element>,
+    pub figure: HtmlElement,
+    pub canvas: HtmlCanvasElement,
+    empty: Element,
+    legend: Element,
+    table_wrap: Element,
+    credit: Element,
+    help: Element,
+    pub tooltip: HtmlElement,
+    live: Element,
+    alert: Element,
+    sector_text: Option<Element>,
+    embed: Option<Element>,
+}
+
+impl Dom {
+    pub fn build(mount: &Element, explorer: bool, downloads: bool) -> Result<Dom, JsValue> {
+        let doc = super::dom::document()?;
+        clear(mount);
+        let root = child(&doc, mount, "div", "sc-root")?;
+        let page_head = if explorer {
+            Some(child(&doc, &root, "header", "sc-page-head")?)
+        } else {
+            None
+        };
+        let nav = if explorer {
+            let nav = child(&doc, &root, "nav", "sc-nav")?;
+            Some(nav)
+        } else {
+            None
+        };
+        let card = child(&doc, &root, "section", "sc-card")?;
+        let head = child(&doc, &card, "div", "sc-head")?;
+        let title = child(&doc, &head, if explorer { "h2" } else { "h3" }, "sc-title")?;
+        let note = child(&doc, &head, "p", "sc-note")?;
+        let toolbar = child(&doc, &card, "div", "sc-toolbar")?;
+        let chart_tabs = child(&doc, &toolbar, "div", "sc-group sc-chart-tabs")?;
+        chart_tabs.set_attribute("role", "group")?;
+        let kinds = child(&doc, &toolbar, "div", "sc-group sc-kinds")?;
+        kinds.set_attribute("role", "group")?;
+        let lang_button = action_button(&doc, &toolbar, "sc-button sc-lang", "lang", "", "")?;
+        let table_button =
+            action_button(&doc, &toolbar, "sc-button sc-table-toggle", "table", "", "")?;
+        table_button.set_attribute("aria-expanded", "false")?;
+        let downloads = if downloads {
+            let group = child(&doc, &toolbar, "div", "sc-group sc-downloads")?;
+            group.set_attribute("role", "group")?;
+            for format in ["png", "svg", "csv"] {
+                action_button(
+                    &doc,
+                    &group,
+                    "sc-button",
+                    "download",
+                    format,
+                    &format.to_uppercase(),
+                )?;
+            }
+            Some(group)
+        } else {
+            None
+        };
+        let figure_el = child(&doc, &card, "div", "sc-figure")?;
+        figure_el.set_attribute("tabindex", "0")?;
+        figure_el.set_attribute("role", "group")?;
+        figure_el.set_attribute("aria-roledescription", "chart")?;
+        let figure = figure_el
+            .dyn_into::<HtmlElement>()
+            .map_err(|_| JsValue::from_str("figure is not an HTML element"))?;
+        let canvas = child(&doc, &figure, "canvas", "sc-canvas")?
+            .dyn_into::<HtmlCanvasElement>()
+            .map_err(|_| JsValue::from_str("canvas is not a canvas"))?;
+        // The canvas is a picture of the table and legend, which screen readers read instead.
+        canvas.set_attribute("aria-hidden", "true")?;
+        let help = child(&doc, &card, "p", "sc-sr-only")?;
+        let help_id = unique_id("help");
+        help.set_id(&help_id);
+        figure.set_attribute("aria-describedby", &help_id)?;
+        let empty = child(&doc, &card, "p", "sc-empty")?;
+        let legend = child(&doc, &card, "div", "sc-legend")?;
+        legend.set_attribute("role", "group")?;
+        let table_wrap = child(&doc, &card, "div", "sc-table-wrap sc-sr-only")?;
+        let credit = child(&doc, &card, "p", "sc-credit")?;
+        let alert = child(&doc, &card, "div", "sc-alert")?;
+        alert.set_attribute("role", "alert")?;
+        set_hidden(&alert, true)?;
+        let tooltip = child(&doc, &root, "div", "sc-tooltip")?
+            .dyn_into::<HtmlElement>()
+            .map_err(|_| JsValue::from_str("tooltip is not an HTML element"))?;
+        tooltip.set_attribute("role", "tooltip")?;
+        tooltip.set_id(&unique_id("tooltip"));
+        set_hidden(&tooltip, true)?;
+        let live = child(&doc, &root, "div", "sc-sr-only sc-live")?;
+        live.set_attribute("aria-live", "polite")?;
+        let sector_text = if explorer {
+            Some(child(&doc, &root, "section", "sc-sector-text")?)
+        } else {
+            None
+        };
+        let embed = if explorer {
+            Some(child(&doc, &root, "details", "sc-embed")?)
+        } else {
+            None
+        };
+        Ok(Dom {
+            doc,
+            root,
+            page_head,
+            nav,
+            title,
+            note,
+            chart_tabs,
+            kinds,
+            lang_button,
+            table_button,
+            downloads,
+            figure,
+            canvas,
+            empty,
+            legend,
+            table_wrap,
+            credit,
+            help,
+            tooltip,
+            live,
+            alert,
+            sector_text,
+            embed,
+        })
+    }
+
+    /// Brings every part but the canvas and tooltip up to date with the state.
+    pub fn update(
+        &self,
+        dataset: &Dataset,
+        state: &ViewState,
+        texts: &[SliceText],
+        summary: &str,
+        table_open: bool,
+        script_url: &str,
+    ) -> Result<(), JsValue> {
+        let lang = state.lang;
+        let w = words(lang);
+        self.root.set_attribute("lang", lang.code())?;
+        self.root.set_attribute("data-view", &state.to_query())?;
+        self.update_page_head(dataset, state)?;
+        self.update_nav(dataset, state)?;
+        let chart = state.chart(dataset);
+        self.title.set_text_content(Some(chart.map_or_else(
+            || {
+                state
+                    .sector
+                    .as_deref()
+                    .and_then(|id| dataset.sector(id))
+                    .map_or("", |s| s.name.get(lang))
+            },
+            |c| c.title.get(lang),
+        )));
+        let note = chart
+            .and_then(|c| c.note.as_ref())
+            .map(|n| n.get(lang))
+            .unwrap_or("");
+        self.note.set_text_content(Some(note));
+        set_hidden(&self.note, note.is_empty())?;
+
+        // Chart tabs: only when there is a choice.
+        clear(&self.chart_tabs);
+        let charts = state.charts(dataset);
+        self.chart_tabs.set_attribute("aria-label", w.charts)?;
+        set_hidden(&self.chart_tabs, charts.len() < 2)?;
+        for c in charts {
+            let button = action_button(
+                &self.doc,
+                &self.chart_tabs,
+                "sc-button",
+                "chart",
+                &c.id,
+                c.title.get(lang),
+            )?;
+            let current = chart.is_some_and(|shown| shown.id == c.id);
+            button.set_attribute("aria-pressed", if current { "true" } else { "false" })?;
+        }
+
+        // Kind switch: only the kinds this chart can honestly take.
+        clear(&self.kinds);
+        self.kinds.set_attribute("aria-label", w.chart_kind)?;
+        let kind = state.effective_kind(dataset);
+        if let Some(chart) = chart {
+            for k in chart.allowed_kinds() {
+                let button = action_button(
+                    &self.doc,
+                    &self.kinds,
+                    "sc-button",
+                    "kind",
+                    k.code(),
+                    kind_name(*k, lang),
+                )?;
+                button.set_attribute(
+                    "aria-pressed",
+                    if Some(*k) == kind { "true" } else { "false" },
+                )?;
+            }
+        }
+        set_hidden(
+            &self.kinds,
+            chart.is_none_or(|c| c.allowed_kinds().len() < 2),
+        )?;
+
+        let other = match lang {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        };
+        self.lang_button.set_text_content(Some(w.switch_language));
+        self.lang_button.set_attribute("data-value", other.code())?;
+        self.lang_button.set_attribute("lang", other.code())?;
+        self.table_button.set_text_content(Some(if table_open {
+            w.hide_data
+        } else {
+            w.show_data
+        }));
+        self.table_button
+            .set_attribute("aria-expanded", if table_open { "true" } else { "false" })?;
+        set_hidden(&self.table_button, chart.is_none())?;
+        if let Some(downloads) = &self.downloads {
+            downloads.set_attribute("aria-label", w.downloads)?;
+            set_hidden(downloads, chart.is_none())?;
+            let buttons = downloads.children();
+            for i in 0..buttons.length() {
+                if let Some(button) = buttons.item(i) {
+                    let format = button
+                        .get_attribute("data-value")
+                        .unwrap_or_default()
+                        .to_uppercase();
+                    button.set_attribute("aria-label", &format!("{} {format}", w.downloads))?;
+                }
+            }
+        }
+
+        self.figure.set_attribute("aria-label", summary)?;
+        set_hidden(&self.figure, chart.is_none())?;
+        self.help.set_text_content(Some(w.chart_help));
+        let empty_text = match state.sector.as_deref().and_then(|id| dataset.sector(id)) {
+            Some(sector) if sector.indicators.is_empty() => w.no_figures,
+            _ => w.no_chart,
+        };
+        self.empty.set_text_content(Some(empty_text));
+        set_hidden(&self.empty, chart.is_some())?;
+
+        self.update_legend(state, texts)?;
+        self.update_table(dataset, state, texts, table_open)?;
+        self.credit.set_text_content(Some(&credit(dataset, lang)));
+        self.update_sector_text(dataset, state)?;
+        self.update_embed(dataset, state, script_url)?;
+        Ok(())
+    }
+
+    fn update_page_head(&self, dataset: &Dataset, state: &ViewState) -> Result<(), JsValue> {
+        let Some(head) = &self.page_head else {
+            return Ok(());
+        };
+        let lang = state.lang;
+        clear(head);
+        text_child(
+            &self.doc,
+            head,
+            "h1",
+            "sc-page-title",
+            dataset.title.get(lang),
+        )?;
+        let source = &dataset.source;
+        let line = match lang {
+            Lang::Zh => format!(
+                "依据{}《{}》（{}）",
+                source.publisher.zh, source.title.zh, source.date
+            ),
+            Lang::En => format!(
+                "From “{}” by the {} ({})",
+                source.title.en, source.publisher.en, source.date
+            ),
+        };
+        text_child(&self.doc, head, "p", "sc-page-source", &line)?;
+        if let Some(note) = &source.note {
+            text_child(&self.doc, head, "p", "sc-page-note", note.get(lang))?;
+        }
+        Ok(())
+    }
+
+    fn update_nav(&self, dataset: &Dataset, state: &ViewState) -> Result<(), JsValue> {
+        let Some(nav) = &self.nav else { return Ok(()) };
+        let w = words(state.lang);
+        clear(nav);
+        nav.set_attribute("aria-label", w.sectors)?;
+        let overview = action_button(
+            &self.doc,
+            nav,
+            "sc-button sc-back",
+            "back",
+            "",
+            &format!("← {}", w.back_to_overview),
+        )?;
+        if state.is_overview() {
+            overview.set_text_content(Some(w.overview));
+            overview.set_attribute("aria-current", "page")?;
+        }
+        let list = child(&self.doc, nav, "ul", "sc-sector-list")?;
+        for sector in &dataset.sectors {
+            let item = child(&self.doc, &list, "li", "")?;
+            let button = action_button(
+                &self.doc,
+                &item,
+                "sc-button sc-sector",
+                "sector",
+                &sector.id,
+                sector.name.get(state.lang),
+            )?;
+            if state.sector.as_deref() == Some(sector.id.as_str()) {
+                button.set_attribute("aria-current", "page")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn update_legend(&self, state: &ViewState, texts: &[SliceText]) -> Result<(), JsValue> {
+        let w = words(state.lang);
+        clear(&self.legend);
+        self.legend.set_attribute("aria-label", w.legend)?;
+        for (i, text) in texts.iter().enumerate().take(MAX_LEGEND_ENTRIES) {
+            let button = action_button(
+                &self.doc,
+                &self.legend,
+                "sc-legend-item",
+                "toggle",
+                &i.to_string(),
+                "",
+            )?;
+            button.set_attribute("aria-pressed", if text.hidden { "false" } else { "true" })?;
+            toggle_class(&button, "sc-off", text.hidden)?;
+            let swatch = child(
+                &self.doc,
+                &button,
+                "span",
+                &format!("sc-swatch sc-c{}", i % 8),
+            )?;
+            swatch.set_attribute("aria-hidden", "true")?;
+            if i >= 8 {
+                // Repeated colours get a pattern, as on the canvas.
+                toggle_class(&swatch, &format!("sc-p{}", (i / 8) % 3), true)?;
+            }
+            text_child(&self.doc, &button, "span", "sc-legend-label", &text.label)?;
+            let detail = if text.hidden {
+                format!(" ({})", w.hidden)
+            } else {
+                format!(" {}", text.share)
+            };
+            text_child(&self.doc, &button, "span", "sc-legend-share", &detail)?;
+        }
+        if texts.len() > MAX_LEGEND_ENTRIES {
+            let more = texts.len() - MAX_LEGEND_ENTRIES;
+            let line = match state.lang {
+                Lang::Zh => format!("另有 {more} 项，见数据表"),
+                Lang::En => format!("{more} more in the data table"),
+            };
+            text_child(&self.doc, &self.legend, "span", "sc-legend-more", &line)?;
+        }
+        set_hidden(&self.legend, texts.is_empty())?;
+        Ok(())
+    }
+
+    fn update_table(
+        &self,
+        dataset: &Dataset,
+        state: &ViewState,
+        texts: &[SliceText],
+        open: bool,
+    ) -> Result<(), JsValue> {
+        let lang = state.lang;
+        let w = words(lang);
+        clear(&self.table_wrap);
+        // Always in the accessibility tree; shown to sighted visitors on demand.
+        toggle_class(&self.table_wrap, "sc-sr-only", !open)?;
+        let Some(chart) = state.chart(dataset) else {
+            return Ok(());
+        };
+        let table = child(&self.doc, &self.table_wrap, "table", "sc-table")?;
+        text_child(&self.doc, &table, "caption", "", chart.title.get(lang))?;
+        let head = child(&self.doc, &table, "thead", "")?;
+        let row = child(&self.doc, &head, "tr", "")?;
+        for heading in [w.label, w.value, w.share, w.source] {
+            let th = text_child(&self.doc, &row, "th", "", heading)?;
+            th.set_attribute("scope", "col")?;
+        }
+        let body = child(&self.doc, &table, "tbody", "")?;
+        for (i, text) in texts.iter().enumerate().take(MAX_TABLE_ROWS) {
+            let row = child(&self.doc, &body, "tr", "")?;
+            if text.hidden {
+                row.set_attribute("class", "sc-off")?;
+            }
+            if state.selected == Some(i) {
+                row.set_attribute("aria-selected", "true")?;
+            }
+            let th = text_child(&self.doc, &row, "th", "", &text.label)?;
+            th.set_attribute("scope", "row")?;
+            text_child(&self.doc, &row, "td", "sc-num", &text.value)?;
+            text_child(
+                &self.doc,
+                &row,
+                "td",
+                "sc-num",
+                if text.hidden { w.hidden } else { &text.share },
+            )?;
+            let source_cell = child(&self.doc, &row, "td", "sc-source")?;
+            if let Some(source) = &text.source {
+                let quote = text_child(&self.doc, &source_cell, "q", "", source)?;
+                quote.set_attribute("lang", "zh")?;
+            }
+            if let Some(derivation) = &text.derivation {
+                text_child(&self.doc, &source_cell, "span", "sc-derived", derivation)?;
+            }
+        }
+        if texts.len() > MAX_TABLE_ROWS {
+            let row = child(&self.doc, &body, "tr", "")?;
+            let cell = text_child(
+                &self.doc,
+                &row,
+                "td",
+                "",
+                &format!("… {} / {}", MAX_TABLE_ROWS, texts.len()),
+            )?;
+            cell.set_attribute("colspan", "4")?;
+        }
+        Ok(())
+    }
+
+    fn update_sector_text(&self, dataset: &Dataset, state: &ViewState) -> Result<(), JsValue> {
+        let Some(section) = &self.sector_text else {
+            return Ok(());
+        };
+        let lang = state.lang;
+        let w = words(lang);
+        clear(section);
+        let Some(sector) = state.sector.as_deref().and_then(|id| dataset.sector(id)) else {
+            set_hidden(section, true)?;
+            return Ok(());
+        };
+        set_hidden(section, false)?;
+        text_child(
+            &self.doc,
+            section,
+            "h2",
+            "sc-sector-name",
+            sector.name.get(lang),
+        )?;
+        if !sector.indicators.is_empty() {
+            text_child(&self.doc, section, "h3", "", w.key_figures)?;
+            let list = child(&self.doc, section, "ul", "sc-figures")?;
+            for indicator in &sector.indicators {
+                let item = child(&self.doc, &list, "li", "sc-figure-card")?;
+                let value = value_text(
+                    indicator.value,
+                    indicator.unit,
+                    indicator.counter.as_ref(),
+                    indicator.qualifier,
+                    lang,
+                );
+                text_child(&self.doc, &item, "strong", "sc-figure-value", &value)?;
+                text_child(
+                    &self.doc,
+                    &item,
+                    "span",
+                    "sc-figure-label",
+                    indicator.label.get(lang),
+                )?;
+                if let Some(source) = &indicator.source {
+                    let quote = text_child(&self.doc, &item, "q", "sc-figure-source", source)?;
+                    quote.set_attribute("lang", "zh")?;
+                }
+            }
+        }
+        if !sector.achievements.is_empty() {
+            text_child(&self.doc, section, "h3", "", w.achievements)?;
+            let list = child(&self.doc, section, "ul", "sc-achievements")?;
+            for achievement in &sector.achievements {
+                text_child(&self.doc, &list, "li", "", achievement.get(lang))?;
+            }
+        }
+        if let Some(paragraph) = &sector.paragraph {
+            text_child(&self.doc, section, "h3", "", w.paragraph)?;
+            let quote = el(&self.doc, "blockquote", "sc-paragraph")?;
+            quote.set_attribute("lang", "zh")?;
+            highlight_quotes(
+                &self.doc,
+                &quote,
+                paragraph,
+                sector.indicators.iter().filter_map(|i| i.source.as_deref()),
+            )?;
+            section.append_child(&quote)?;
+        }
+        Ok(())
+    }
+
+    fn update_embed(
+        &self,
+        dataset: &Dataset,
+        state: &ViewState,
+        script_url: &str,
+    ) -> Result<(), JsValue> {
+        let Some(details) = &self.embed else {
+            return Ok(());
+        };
+        let w = words(state.lang);
+        clear(details);
+        text_child(&self.doc, details, "summary", "", w.embed)?;
+        let snippet = embed_snippet(dataset, state, script_url);
+        let code = text_child(&self.doc, details, "textarea", "sc-embed-code", &snippet)?;
+        code.set_attribute("readonly", "")?;
+        code.set_attribute("rows", "3")?;
+        code.set_attribute("aria-label", w.embed)?;
+        code.set_attribute("spellcheck", "false")?;
+        Ok(())
+    }
+
+    pub fn show_tooltip(
+        &self,
+        text: &SliceText,
+        lang: Lang,
+        client: (f64, f64),
+    ) -> Result<(), JsValue> {
+        let w = words(lang);
+        let tip: &Element = &self.tooltip;
+        clear(tip);
+        text_child(&self.doc, tip, "strong", "sc-tip-label", &text.label)?;
+        text_child(
+            &self.doc,
+            tip,
+            "div",
+            "sc-tip-value",
+            &format!("{} · {}", text.value, text.share),
+        )?;
+        if let Some(source) = &text.source {
+            let quote = text_child(&self.doc, tip, "q", "sc-tip-source", source)?;
+            quote.set_attribute("lang", "zh")?;
+        }
+        if let Some(derivation) = &text.derivation {
+            text_child(&self.doc, tip, "div", "sc-tip-derived", derivation)?;
+        }
+        if let Some(note) = &text.note {
+            text_child(&self.doc, tip, "div", "sc-tip-note", note)?;
+        }
+        tip.set_attribute("aria-label", &format!("{}: {}", w.value, text.label))?;
+        set_hidden(tip, false)?;
+        self.figure.set_attribute(
+            "aria-describedby",
+            &format!("{} {}", self.help.id(), self.tooltip.id()),
+        )?;
+        self.place_tooltip(client)
+    }
+
+    /// Next to the point, flipped to stay inside the viewport.
+    fn place_tooltip(&self, (x, y): (f64, f64)) -> Result<(), JsValue> {
+        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+        let view_w = window.inner_width()?.as_f64().unwrap_or(1024.0);
+        let view_h = window.inner_height()?.as_f64().unwrap_or(768.0);
+        let rect = self.tooltip.get_bounding_client_rect();
+        let gap = 14.0;
+        let mut left = x + gap;
+        if left + rect.width() > view_w - 4.0 {
+            left = x - gap - rect.width();
+        }
+        let mut top = y + gap;
+        if top + rect.height() > view_h - 4.0 {
+            top = y - gap - rect.height();
+        }
+        left = left.clamp(4.0, (view_w - rect.width() - 4.0).max(4.0));
+        top = top.clamp(4.0, (view_h - rect.height() - 4.0).max(4.0));
+        set_style(&self.tooltip, "left", &format!("{left}px"))?;
+        set_style(&self.tooltip, "top", &format!("{top}px"))
+    }
+
+    pub fn hide_tooltip(&self) -> Result<(), JsValue> {
+        if !self.tooltip.hidden() {
+            set_hidden(&self.tooltip, true)?;
+            self.figure
+                .set_attribute("aria-describedby", &self.help.id())?;
+        }
+        Ok(())
+    }
+
+    /// Says `text` through the live region. Cleared first so the same words are said again.
+    pub fn announce(&self, text: &str) {
+        self.live.set_text_content(None);
+        self.live.set_text_content(Some(text));
+    }
+
+    pub fn show_errors(&self, errors: &DatasetErrors, lang: Lang) -> Result<(), JsValue> {
+        let w = words(lang);
+        clear(&self.alert);
+        text_child(&self.doc, &self.alert, "strong", "", w.data_problem)?;
+        let list = child(&self.doc, &self.alert, "ul", "")?;
+        for error in errors.iter().take(20) {
+            text_child(&self.doc, &list, "li", "", &error.to_string())?;
+        }
+        if errors.len() > 20 {
+            text_child(
+                &self.doc,
+                &list,
+                "li",
+                "",
+                &format!("… {}", errors.len() - 20),
+            )?;
+        }
+        set_hidden(&self.alert, false)?;
+        set_hidden(&self.figure, true)?;
+        for hidden in [
+            &self.legend,
+            &self.chart_tabs,
+            &self.kinds,
+            &self.table_button,
+            &self.empty,
+        ] {
+            set_hidden(hidden, true)?;
+        }
+        Ok(())
+    }
+
+    pub fn show_message(&self, message: &str) -> Result<(), JsValue> {
+        clear(&self.alert);
+        text_child(&self.doc, &self.alert, "p", "", message)?;
+        set_hidden(&self.alert, false)
+    }
+}
+
+/// The paragraph with each quoted figure's words marked, built from text nodes and `<mark>`s.
+fn highlight_quotes<'a>(
+    doc: &Document,
+    container: &Element,
+    paragraph: &str,
+    quotes: impl Iterator<Item = &'a str>,
+) -> Result<(), JsValue> {
+    let mut cursor = 0;
+    for (start, end) in quote_ranges(paragraph, quotes) {
+        if let Some(before) = paragraph.get(cursor..start) {
+            container.append_child(&doc.create_text_node(before))?;
+        }
+        if let Some(quoted) = paragraph.get(start..end) {
+            text_child(doc, container, "mark", "", quoted)?;
+        }
+        cursor = end;
+    }
+    if let Some(rest) = paragraph.get(cursor..) {
+        container.append_child(&doc.create_text_node(rest))?;
+    }
+    Ok(())
+}
+
+/// The snippet an editor pastes to show this view.
+pub fn embed_snippet(dataset: &Dataset, state: &ViewState, script_url: &str) -> String {
+    let mut attributes = Vec::new();
+    if let Some(sector) = &state.sector {
+        attributes.push(format!("sector=\"{sector}\""));
+    }
+    if let Some(chart) = state.chart(dataset) {
+        if state.chart.is_some() || state.sector.is_some() {
+            attributes.push(format!("chart=\"{}\"", chart.id));
+        }
+    }
+    if let Some(kind) = state
+        .kind
+        .filter(|k: &ChartKind| Some(*k) != state.chart(dataset).map(|c| c.kind))
+    {
+        attributes.push(format!("kind=\"{}\"", kind.code()));
+    }
+    attributes.push(format!("lang=\"{}\"", state.lang.code()));
+    format!(
+        "<script type=\"module\" src=\"{script_url}\"></script>\n<sector-chart {}></sector-chart>",
+        attributes.join(" ")
+    )
+}

@@ -1,0 +1,669 @@
+//! One live chart: the dataset, the view state, the DOM and the canvas, kept in step. Every user
+//! action becomes a `view::Event`; `apply` runs the pure transition and then refreshes only what
+//! the change touched (the whole DOM, or just the canvas and tooltip).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlCanvasElement};
+
+use super::canvas::{Surface, FONT_FAMILY};
+use super::options::{Options, ThemeChoice};
+use super::ui::Dom;
+use crate::dataset::{ChartKind, Dataset, Lang};
+use crate::describe::{announcement, slice_texts, summary, SliceText};
+use crate::export;
+use crate::layout::{self, bar_preferred_height, Layout, LayoutInput, Point, SliceInput};
+use crate::render::Paint;
+use crate::theme::Theme;
+use crate::view::{Event, ViewState};
+
+/// Label font size in CSS px.
+const FONT_CSS_PX: f64 = 13.0;
+/// Entry animation length.
+pub const ANIMATION_MS: f64 = 400.0;
+
+/// Why a tooltip is showing, which decides where it goes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Pointer {
+    None,
+    /// A mouse or pen over the canvas, at client coordinates.
+    Hovering(f64, f64),
+    /// The last interaction was a touch tap.
+    Touch,
+}
+
+pub struct Widget {
+    pub dataset: Rc<Dataset>,
+    pub state: ViewState,
+    pub options: Options,
+    pub dom: Dom,
+    surface: Surface,
+    layout: Option<Layout>,
+    texts: Vec<SliceText>,
+    pub dark: bool,
+    pub table_open: bool,
+    /// 0..1 while the entry animation runs, 1 otherwise.
+    pub progress: f64,
+    pub animation_start: Option<f64>,
+    pub pointer: Pointer,
+    /// A scroll hid the tap tooltip; the next tap brings it back.
+    pub tooltip_dismissed: bool,
+    blob_url: Option<String>,
+    frame: Option<i32>,
+    frame_callback: Option<Closure<dyn FnMut(f64)>>,
+}
+
+pub fn window() -> Result<web_sys::Window, JsValue> {
+    web_sys::window().ok_or_else(|| JsValue::from_str("no window"))
+}
+
+pub fn media_matches(query: &str) -> bool {
+    window()
+        .ok()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+pub fn device_pixel_ratio() -> f64 {
+    window().map_or(1.0, |w| w.device_pixel_ratio())
+}
+
+impl Widget {
+    pub fn new(mount: &Element, dataset: Rc<Dataset>, options: Options) -> Result<Widget, JsValue> {
+        let dom = Dom::build(
+            mount,
+            options.explorer,
+            options.downloads || options.explorer,
+        )?;
+        let surface = Surface::new(dom.canvas.clone())?;
+        let mut widget = Widget {
+            dataset,
+            state: ViewState::default(),
+            options,
+            dom,
+            surface,
+            layout: None,
+            texts: Vec::new(),
+            dark: false,
+            table_open: false,
+            progress: 1.0,
+            animation_start: None,
+            pointer: Pointer::None,
+            tooltip_dismissed: false,
+            blob_url: None,
+            frame: None,
+            frame_callback: None,
+        };
+        widget.state = widget.initial_state();
+        widget.dark = widget.wants_dark();
+        Ok(widget)
+    }
+
+    /// The view the options (and, on explorer pages, the link) ask for, checked against the data.
+    fn initial_state(&self) -> ViewState {
+        let default_lang = self
+            .options
+            .lang
+            .as_deref()
+            .and_then(Lang::from_code)
+            .unwrap_or_default();
+        let mut state = ViewState::new(default_lang);
+        state.sector = self.options.sector.clone();
+        state.chart = self.options.chart.clone();
+        state.kind = self.options.kind.as_deref().and_then(ChartKind::from_code);
+        if self.options.hash {
+            if let Some(hash) = current_hash().filter(|h| !h.is_empty()) {
+                state = ViewState::from_query(&hash, default_lang);
+            }
+        }
+        let (state, fallbacks) = state.sanitised(&self.dataset);
+        for fallback in &fallbacks {
+            web_sys::console::warn_1(&JsValue::from_str(&format!(
+                "sector-charts: {}: {}",
+                fallback.field, fallback.message
+            )));
+        }
+        state
+    }
+
+    /// Problems with the options themselves (unknown kind or language), as sentences.
+    pub fn option_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if let Some(kind) = &self.options.kind {
+            if ChartKind::from_code(kind).is_none() {
+                problems.push(format!(
+                    "kind=\"{kind}\" is not pie, donut or bar; showing the chart's own kind"
+                ));
+            }
+        }
+        if let Some(lang) = &self.options.lang {
+            if Lang::from_code(lang).is_none() {
+                problems.push(format!("lang=\"{lang}\" is not zh or en; showing Chinese"));
+            }
+        }
+        let mut probe = ViewState::new(Lang::Zh);
+        probe.sector = self.options.sector.clone();
+        probe.chart = self.options.chart.clone();
+        probe.kind = self.options.kind.as_deref().and_then(ChartKind::from_code);
+        let (_, fallbacks) = probe.sanitised(&self.dataset);
+        problems.extend(
+            fallbacks
+                .into_iter()
+                .map(|f| format!("{}=\"{}\": {}", f.field, f.value, f.message)),
+        );
+        problems
+    }
+
+    pub fn wants_dark(&self) -> bool {
+        match self.options.theme_choice() {
+            ThemeChoice::Light => false,
+            ThemeChoice::Dark => true,
+            ThemeChoice::Auto => media_matches("(prefers-color-scheme: dark)"),
+        }
+    }
+
+    pub fn theme(&self) -> Theme {
+        Theme::for_dark(self.dark)
+    }
+
+    pub fn script_url(&self) -> String {
+        self.options
+            .script_url
+            .clone()
+            .unwrap_or_else(|| "embed.js".to_string())
+    }
+
+    /// Everything: DOM, size, layout, drawing. For changes of chart, language, data or theme.
+    pub fn refresh(&mut self, animate: bool) -> Result<(), JsValue> {
+        self.texts = self
+            .state
+            .chart(&self.dataset)
+            .map(|chart| slice_texts(chart, &self.state))
+            .unwrap_or_default();
+        let summary = summary(&self.dataset, &self.state);
+        self.dom.update(
+            &self.dataset,
+            &self.state,
+            &self.texts,
+            &summary,
+            self.table_open,
+            &self.script_url(),
+        )?;
+        self.dom
+            .root
+            .class_list()
+            .toggle_with_force("sc-dark", self.dark)?;
+        if animate && !media_matches("(prefers-reduced-motion: reduce)") {
+            self.progress = 0.0;
+            self.animation_start = None;
+        } else {
+            self.progress = 1.0;
+        }
+        self.resize()?;
+        self.redraw()
+    }
+
+    /// Sizes the canvas from its container's width. False when the container has no width yet
+    /// (hidden): the ResizeObserver calls again once it is shown.
+    pub fn resize(&mut self) -> Result<bool, JsValue> {
+        let width = f64::from(self.dom.figure.client_width());
+        if width <= 0.0 {
+            return Ok(false);
+        }
+        let kind = self.state.effective_kind(&self.dataset);
+        let rows = self.texts.iter().filter(|t| !t.hidden).count();
+        let height = match (self.options.height, kind) {
+            (Some(height), _) => height,
+            (None, Some(ChartKind::Bar)) => {
+                bar_preferred_height(rows, FONT_CSS_PX, 1.0).clamp(160.0, 2400.0)
+            }
+            // Phones get a taller box so the labels above and beside the circle have room.
+            (None, _) if width < 520.0 => (width * 0.9).clamp(240.0, 460.0),
+            (None, _) => (width * 0.6).clamp(300.0, 520.0),
+        };
+        self.surface.resize(width, height, device_pixel_ratio())?;
+        Ok(true)
+    }
+
+    fn compute_layout(&self) -> Option<Layout> {
+        let chart = self.state.chart(&self.dataset)?;
+        let kind = self.state.effective_kind(&self.dataset)?;
+        if self.surface.css_width <= 0.0 {
+            return None;
+        }
+        let inputs: Vec<SliceInput> = chart
+            .slices
+            .iter()
+            .zip(&self.texts)
+            .map(|(slice, text)| SliceInput {
+                label: &text.label,
+                value_text: &text.value,
+                value: slice.value,
+                hidden: text.hidden,
+            })
+            .collect();
+        let dpr = self.surface.dpr;
+        let highlight = self
+            .state
+            .hover
+            .or(self.state.selected)
+            .or(self.state.focus);
+        Some(layout::compute(&LayoutInput {
+            kind,
+            slices: &inputs,
+            width: self.surface.device_width(),
+            height: self.surface.device_height(),
+            font_px: FONT_CSS_PX * dpr,
+            scale: dpr,
+            highlight,
+            measure: &self.surface,
+        }))
+    }
+
+    /// The canvas and the tooltip: for hover, focus and selection changes.
+    pub fn redraw(&mut self) -> Result<(), JsValue> {
+        self.layout = self.compute_layout();
+        let theme = self.theme();
+        let paint = Paint {
+            theme: &theme,
+            font_px: FONT_CSS_PX * self.surface.dpr,
+            scale: self.surface.dpr,
+            hover: self.state.hover,
+            focus: self.state.focus,
+            selected: self.state.selected,
+            progress: self.progress,
+            origin: (0.0, 0.0),
+            font_family: FONT_FAMILY,
+        };
+        self.surface.draw(self.layout.as_ref(), &paint)?;
+        self.dom
+            .canvas
+            .set_attribute("data-drawn", &self.drawn_marker())?;
+        if self.progress < 1.0 {
+            self.request_frame()?;
+        }
+        self.update_tooltip()
+    }
+
+    /// Wraps the widget so that event handlers and animation frames can reach it weakly.
+    pub fn into_shared(self) -> Rc<RefCell<Widget>> {
+        let shared = Rc::new(RefCell::new(self));
+        let weak = Rc::downgrade(&shared);
+        let callback = Closure::<dyn FnMut(f64)>::new({
+            move |now: f64| {
+                super::events::with_widget(&weak, |widget| {
+                    widget.frame = None;
+                    widget.step_animation(now)
+                })
+            }
+        });
+        if let Ok(mut widget) = shared.try_borrow_mut() {
+            widget.frame_callback = Some(callback);
+        }
+        shared
+    }
+
+    fn request_frame(&mut self) -> Result<(), JsValue> {
+        if self.frame.is_some() {
+            return Ok(());
+        }
+        let Some(callback) = &self.frame_callback else {
+            // Not animated yet (no shared handle): show the final picture.
+            self.progress = 1.0;
+            return Ok(());
+        };
+        self.frame = Some(window()?.request_animation_frame(callback.as_ref().unchecked_ref())?);
+        Ok(())
+    }
+
+    fn step_animation(&mut self, now: f64) -> Result<(), JsValue> {
+        let start = *self.animation_start.get_or_insert(now);
+        let t = ((now - start) / ANIMATION_MS).clamp(0.0, 1.0);
+        // Ease out: a quick start and a gentle landing.
+        self.progress = 1.0 - (1.0 - t).powi(3);
+        if t >= 1.0 {
+            self.progress = 1.0;
+            self.animation_start = None;
+        }
+        self.redraw()
+    }
+
+    /// A marker for tests and tools: what the canvas last showed.
+    fn drawn_marker(&self) -> String {
+        match &self.layout {
+            Some(layout) => format!(
+                "{}:{}x{}:{}",
+                layout.kind.code(),
+                self.surface.device_width(),
+                self.surface.device_height(),
+                self.texts.iter().filter(|t| !t.hidden).count()
+            ),
+            None => "none".into(),
+        }
+    }
+
+    fn update_tooltip(&mut self) -> Result<(), JsValue> {
+        let lang = self.state.lang;
+        let target = match self.pointer {
+            Pointer::Hovering(x, y) => self.state.hover.map(|i| (i, (x, y))),
+            _ => None,
+        }
+        .or_else(|| {
+            self.state
+                .focus
+                .and_then(|i| self.anchor_of(i).map(|p| (i, p)))
+        })
+        .or_else(|| {
+            if self.tooltip_dismissed {
+                return None;
+            }
+            self.state
+                .selected
+                .and_then(|i| self.anchor_of(i).map(|p| (i, p)))
+        });
+        match target.and_then(|(i, at)| self.texts.get(i).map(|t| (t, at))) {
+            Some((text, at)) if self.progress >= 1.0 => self.dom.show_tooltip(text, lang, at),
+            _ => self.dom.hide_tooltip(),
+        }
+    }
+
+    /// Where a slice's tooltip goes when no pointer is over it: on the slice itself.
+    fn anchor_of(&self, index: usize) -> Option<(f64, f64)> {
+        let layout = self.layout.as_ref()?;
+        let slice = layout.slices.get(index)?;
+        if slice.hidden {
+            return None;
+        }
+        let point = match layout.kind {
+            ChartKind::Bar => {
+                Point::new(slice.bar.x + slice.bar.w, slice.bar.y + slice.bar.h / 2.0)
+            }
+            _ => {
+                let r = (layout.radius + layout.inner_radius) / 2.0;
+                let p = layout.point_on_arc(slice.mid_angle(), r);
+                Point::new(p.x + slice.offset.x, p.y + slice.offset.y)
+            }
+        };
+        Some(self.surface.to_client(point))
+    }
+
+    pub fn hit(&self, client_x: f64, client_y: f64) -> Option<usize> {
+        let point = self.surface.to_device(client_x, client_y);
+        self.layout.as_ref()?.hit_test(point.x, point.y)
+    }
+
+    /// Runs one event through the pure transition and refreshes what it changed. Returns the
+    /// selected slice when the event changed the selection, for the `select` DOM event.
+    pub fn apply(&mut self, event: Event) -> Result<(), JsValue> {
+        let before = self.state.clone();
+        let after = before.update(&self.dataset, event);
+        if after == before {
+            return self.update_tooltip();
+        }
+        self.state = after;
+        let structural = before.sector != self.state.sector
+            || before.chart != self.state.chart
+            || before.kind != self.state.kind
+            || before.lang != self.state.lang
+            || before.hidden != self.state.hidden;
+        if structural {
+            let animate = before.sector != self.state.sector
+                || before.chart != self.state.chart
+                || before.kind != self.state.kind;
+            self.refresh(animate)?;
+            self.sync_hash(&before)?;
+        } else {
+            if before.selected != self.state.selected {
+                // The table marks the selection; shares do not change.
+                let summary = summary(&self.dataset, &self.state);
+                self.dom.update(
+                    &self.dataset,
+                    &self.state,
+                    &self.texts,
+                    &summary,
+                    self.table_open,
+                    &self.script_url(),
+                )?;
+                self.sync_hash(&before)?;
+                self.dispatch_select()?;
+            }
+            self.redraw()?;
+        }
+        if let Some(sentence) = announcement(&self.dataset, &before, &self.state) {
+            self.dom.announce(&sentence);
+        }
+        Ok(())
+    }
+
+    /// Replaces the view (a link opened, back or forward, new options) without adding history.
+    pub fn set_state(&mut self, state: ViewState) -> Result<(), JsValue> {
+        let (state, _) = state.sanitised(&self.dataset);
+        if state != self.state {
+            let before = std::mem::replace(&mut self.state, state);
+            self.refresh(before.sector != self.state.sector || before.chart != self.state.chart)?;
+            if let Some(sentence) = announcement(&self.dataset, &before, &self.state) {
+                self.dom.announce(&sentence);
+            }
+        }
+        Ok(())
+    }
+
+    fn sync_hash(&self, before: &ViewState) -> Result<(), JsValue> {
+        if !self.options.hash {
+            return Ok(());
+        }
+        let query = self.state.to_query();
+        if current_hash().as_deref() == Some(query.as_str()) {
+            return Ok(());
+        }
+        let history = window()?.history()?;
+        let url = format!("#{query}");
+        // A new view is a step back can return to; a hidden slice or a selection is not.
+        let new_view = before.sector != self.state.sector
+            || before.chart != self.state.chart
+            || before.kind != self.state.kind
+            || before.lang != self.state.lang;
+        if new_view {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        }
+    }
+
+    fn dispatch_select(&self) -> Result<(), JsValue> {
+        let detail = js_sys::Object::new();
+        let set = |key: &str, value: JsValue| {
+            js_sys::Reflect::set(&detail, &JsValue::from_str(key), &value)
+        };
+        set(
+            "sector",
+            self.state
+                .sector
+                .as_deref()
+                .map_or(JsValue::NULL, JsValue::from_str),
+        )?;
+        set(
+            "chart",
+            self.state
+                .chart(&self.dataset)
+                .map_or(JsValue::NULL, |c| JsValue::from_str(&c.id)),
+        )?;
+        match self
+            .state
+            .selected
+            .and_then(|i| self.texts.get(i).map(|t| (i, t)))
+        {
+            Some((i, text)) => {
+                set("index", JsValue::from_f64(i as f64))?;
+                set("key", JsValue::from_str(&text.key))?;
+                set("label", JsValue::from_str(&text.label))?;
+                set("value", JsValue::from_str(&text.value))?;
+                set("share", JsValue::from_str(&text.share))?;
+            }
+            None => {
+                set("index", JsValue::NULL)?;
+            }
+        }
+        dispatch(&self.dom.root, "select", &detail)
+    }
+
+    /// Everything a script may want to read about the view.
+    pub fn state_object(&self) -> Result<JsValue, JsValue> {
+        let object = js_sys::Object::new();
+        let set = |key: &str, value: JsValue| {
+            js_sys::Reflect::set(&object, &JsValue::from_str(key), &value)
+        };
+        set(
+            "sector",
+            self.state
+                .sector
+                .as_deref()
+                .map_or(JsValue::NULL, JsValue::from_str),
+        )?;
+        set(
+            "chart",
+            self.state
+                .chart(&self.dataset)
+                .map_or(JsValue::NULL, |c| JsValue::from_str(&c.id)),
+        )?;
+        set(
+            "kind",
+            self.state
+                .effective_kind(&self.dataset)
+                .map_or(JsValue::NULL, |k| JsValue::from_str(k.code())),
+        )?;
+        set("lang", JsValue::from_str(self.state.lang.code()))?;
+        let hidden = js_sys::Array::new();
+        for i in &self.state.hidden {
+            hidden.push(&JsValue::from_f64(*i as f64));
+        }
+        set("hidden", hidden.into())?;
+        set(
+            "selected",
+            self.state
+                .selected
+                .map_or(JsValue::NULL, |i| JsValue::from_f64(i as f64)),
+        )?;
+        set(
+            "focus",
+            self.state
+                .focus
+                .map_or(JsValue::NULL, |i| JsValue::from_f64(i as f64)),
+        )?;
+        set(
+            "hover",
+            self.state
+                .hover
+                .map_or(JsValue::NULL, |i| JsValue::from_f64(i as f64)),
+        )?;
+        set("query", JsValue::from_str(&self.state.to_query()))?;
+        set("dark", JsValue::from_bool(self.dark))?;
+        Ok(object.into())
+    }
+
+    /// Starts a download of the view as PNG (2×), SVG or CSV.
+    pub fn download(&mut self, format: &str) -> Result<(), JsValue> {
+        let (name, url) = match format {
+            "svg" => {
+                let svg = export::svg(&self.dataset, &self.state, self.dark);
+                (
+                    export::file_name(&self.dataset, &self.state, "svg"),
+                    self.blob(&svg, "image/svg+xml")?,
+                )
+            }
+            "csv" => {
+                let csv = export::csv(&self.dataset, &self.state);
+                (
+                    export::file_name(&self.dataset, &self.state, "csv"),
+                    self.blob(&csv, "text/csv;charset=utf-8")?,
+                )
+            }
+            _ => (
+                export::file_name(&self.dataset, &self.state, "png"),
+                self.png_data_url()?,
+            ),
+        };
+        let doc = super::dom::document()?;
+        let link = doc.create_element("a")?;
+        link.set_attribute("href", &url)?;
+        link.set_attribute("download", &name)?;
+        link.set_attribute("hidden", "")?;
+        self.dom.root.append_child(&link)?;
+        if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
+            link.click();
+        }
+        self.dom.root.remove_child(&link)?;
+        Ok(())
+    }
+
+    fn blob(&mut self, text: &str, mime: &str) -> Result<String, JsValue> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let bag = web_sys::BlobPropertyBag::new();
+        bag.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)?;
+        // One URL at a time: the previous download has started by the time another is asked.
+        if let Some(old) = self.blob_url.take() {
+            let _ = web_sys::Url::revoke_object_url(&old);
+        }
+        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        self.blob_url = Some(url.clone());
+        Ok(url)
+    }
+
+    fn png_data_url(&self) -> Result<String, JsValue> {
+        let scale = 2.0;
+        let (w, h) = export::export_size(&self.dataset, &self.state);
+        let canvas = super::dom::document()?
+            .create_element("canvas")?
+            .dyn_into::<HtmlCanvasElement>()
+            .map_err(|_| JsValue::from_str("no canvas"))?;
+        canvas.set_width((w * scale).round() as u32);
+        canvas.set_height((h * scale).round() as u32);
+        let measure = Surface::new(canvas.clone())?;
+        let mut backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
+            .ok_or_else(|| JsValue::from_str("the export canvas could not be drawn on"))?;
+        export::draw_export(
+            &mut backend,
+            &self.dataset,
+            &self.state,
+            &self.theme(),
+            scale,
+            &measure,
+        )
+        .map_err(|e| JsValue::from_str(&format!("export failed: {e:?}")))?;
+        canvas.to_data_url()
+    }
+
+    pub fn release(&mut self) {
+        if let (Some(id), Ok(window)) = (self.frame.take(), window()) {
+            let _ = window.cancel_animation_frame(id);
+        }
+        self.frame_callback = None;
+        if let Some(url) = self.blob_url.take() {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
+        super::dom::clear(&self.dom.root);
+        if let Some(parent) = self.dom.root.parent_node() {
+            let _ = parent.remove_child(&self.dom.root);
+        }
+    }
+}
+
+pub fn current_hash() -> Option<String> {
+    let hash = window().ok()?.location().hash().ok()?;
+    Some(hash.trim_start_matches('#').to_string())
+}
+
+/// A `CustomEvent` that bubbles out of the shadow root to the `<sector-chart>` element.
+pub fn dispatch(target: &Element, name: &str, detail: &JsValue) -> Result<(), JsValue> {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    let event = web_sys::CustomEvent::new_with_event_init_dict(name, &init)?;
+    target.dispatch_event(&event).map(|_| ())
+}
