@@ -170,7 +170,9 @@ fn emphasis(paint: &Paint) -> Vec<(usize, f64, Rgb)> {
     rings
 }
 
-/// Radial stripes (pattern 1) or a concentric ring (pattern 2) inside one slice.
+/// Concentric rings inside one slice: thin and close (pattern 1) or bold and wide (pattern 2),
+/// so slices that repeat a palette colour still look different. Rings, not radial stripes:
+/// radial lines would read as slice boundaries.
 fn draw_ring_pattern<DB: DrawingBackend>(
     backend: &mut DB,
     layout: &Layout,
@@ -181,36 +183,24 @@ fn draw_ring_pattern<DB: DrawingBackend>(
     let Some(slice) = layout.slices.get(index) else {
         return Ok(());
     };
-    let ink = paint.theme.background.mix(paint.slice_fill(index), 0.25);
-    let shift = |p: Point| Point {
-        x: p.x + slice.offset.x,
-        y: p.y + slice.offset.y,
+    let ink = paint.slice_fill(index).mix(paint.theme.background, 0.5);
+    let (spacing, width) = if pattern == 1 {
+        (6.0, 1.0)
+    } else {
+        (12.0, 3.0)
     };
     let (inner, outer) = (layout.inner_radius, layout.radius);
-    if pattern == 1 {
-        let spacing = 8.0 * paint.scale;
-        let mid_r = (inner + outer) / 2.0;
-        let step = if mid_r > 0.0 { spacing / mid_r } else { 1.0 };
-        let mut angle = slice.start_angle + step / 2.0;
-        while angle < slice.end_angle {
-            let from = shift(layout.point_on_arc(angle, inner.max(outer * 0.15)));
-            let to = shift(layout.point_on_arc(angle, outer));
-            backend.draw_line(
-                paint.at(from),
-                paint.at(to),
-                &stroke(ink, 1.5 * paint.scale),
-            )?;
-            angle += step;
-        }
-    } else {
-        let r = (inner + outer) / 2.0 + (outer - inner) / 6.0;
+    let mut r = inner + spacing * paint.scale;
+    while r < outer - 2.0 * paint.scale {
         let mut points = Vec::new();
         let mut angle = slice.start_angle;
         while angle <= slice.end_angle {
-            points.push(paint.at(shift(layout.point_on_arc(angle, r))));
-            angle += 0.04;
+            let p = layout.point_on_arc(angle, r);
+            points.push(paint.at(Point::new(p.x + slice.offset.x, p.y + slice.offset.y)));
+            angle += 0.03;
         }
-        backend.draw_path(points, &stroke(ink, 2.5 * paint.scale))?;
+        backend.draw_path(points, &stroke(ink, width * paint.scale))?;
+        r += spacing * paint.scale;
     }
     Ok(())
 }

@@ -56,8 +56,9 @@ pub struct Theme {
     pub palette: &'static [Rgb],
 }
 
-/// Okabe–Ito, ordered so that neighbours differ in lightness as well as hue.
-const LIGHT_PALETTE: [Rgb; 8] = [
+/// Okabe–Ito's colour-blind-safe hues, then two of Paul Tol's (indigo, wine) so that the nine
+/// sectors of the overview get nine distinct colours; ordered so neighbours differ in lightness.
+const LIGHT_PALETTE: [Rgb; 10] = [
     Rgb(0x00, 0x72, 0xb2), // blue
     Rgb(0xe6, 0x9f, 0x00), // orange
     Rgb(0x00, 0x9e, 0x73), // bluish green
@@ -65,11 +66,13 @@ const LIGHT_PALETTE: [Rgb; 8] = [
     Rgb(0x56, 0xb4, 0xe9), // sky blue
     Rgb(0xd5, 0x5e, 0x00), // vermillion
     Rgb(0xf0, 0xe4, 0x42), // yellow
-    Rgb(0x59, 0x59, 0x59), // grey, in place of black
+    Rgb(0x33, 0x22, 0x88), // indigo
+    Rgb(0x99, 0x99, 0x99), // grey
+    Rgb(0x88, 0x22, 0x55), // wine
 ];
 
-/// The same hues, with the grey lightened so it stands out on a dark background.
-const DARK_PALETTE: [Rgb; 8] = [
+/// The same hues, with the dark ones lightened so they stand out on a dark background.
+const DARK_PALETTE: [Rgb; 10] = [
     Rgb(0x3a, 0x9a, 0xd9),
     Rgb(0xe6, 0x9f, 0x00),
     Rgb(0x00, 0xb3, 0x83),
@@ -77,7 +80,9 @@ const DARK_PALETTE: [Rgb; 8] = [
     Rgb(0x56, 0xb4, 0xe9),
     Rgb(0xe8, 0x6d, 0x1a),
     Rgb(0xf0, 0xe4, 0x42),
+    Rgb(0x88, 0x7c, 0xd9),
     Rgb(0xa6, 0xa6, 0xa6),
+    Rgb(0xc8, 0x5a, 0x8e),
 ];
 
 impl Theme {
@@ -128,3 +133,6 @@ impl Theme {
 pub fn pattern_of(index: usize, palette_len: usize) -> usize {
     (index / palette_len.max(1)) % 3
 }
+
+/// How many distinct colours there are before patterns start (CSS has `.sc-c0` to `.sc-c9`).
+pub const PALETTE_LEN: usize = LIGHT_PALETTE.len();

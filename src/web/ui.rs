@@ -380,16 +380,18 @@ impl Dom {
             )?;
             button.set_attribute("aria-pressed", if text.hidden { "false" } else { "true" })?;
             toggle_class(&button, "sc-off", text.hidden)?;
+            let palette = crate::theme::PALETTE_LEN;
             let swatch = child(
                 &self.doc,
                 &button,
                 "span",
-                &format!("sc-swatch sc-c{}", i % 8),
+                &format!("sc-swatch sc-c{}", i % palette),
             )?;
             swatch.set_attribute("aria-hidden", "true")?;
-            if i >= 8 {
+            let pattern = crate::theme::pattern_of(i, palette);
+            if pattern > 0 {
                 // Repeated colours get a pattern, as on the canvas.
-                toggle_class(&swatch, &format!("sc-p{}", (i / 8) % 3), true)?;
+                toggle_class(&swatch, &format!("sc-p{pattern}"), true)?;
             }
             text_child(&self.doc, &button, "span", "sc-legend-label", &text.label)?;
             let detail = if text.hidden {
