@@ -100,7 +100,6 @@ fn draw_circle<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let progress = paint.progress.clamp(0.0, 1.0);
     let step = 0.04; // radians per polygon edge: smooth at any radius up to ~1000 px
-    let gap = paint.theme.background;
     let mut animated = layout.clone();
     for slice in &mut animated.slices {
         slice.start_angle *= progress;
@@ -126,12 +125,13 @@ fn draw_circle<DB: DrawingBackend>(
         if pattern > 0 {
             draw_ring_pattern(backend, &animated, slice.index, pattern, paint)?;
         }
-        // A thin line in the background colour separates neighbours of similar colour.
+        // A gap in the background colour separates neighbours; light fills get a darker edge.
         let mut outline = points.clone();
         if let Some(first) = points.first() {
             outline.push(*first);
         }
-        backend.draw_path(outline, &stroke(gap, 1.5 * paint.scale))?;
+        let edge = paint.theme.edge_colour(slice.index);
+        backend.draw_path(outline, &stroke(edge, 1.5 * paint.scale))?;
     }
     for (index, width, rgb) in emphasis(paint) {
         let Some(slice) = animated.slices.get(index) else {
@@ -238,6 +238,10 @@ fn draw_bars<DB: DrawingBackend>(
                 &solid(paint.slice_fill(slice.index)),
                 true,
             )?;
+            let edge = paint.theme.edge_colour(slice.index);
+            if edge != paint.theme.background {
+                backend.draw_rect(top_left, bottom_right, &stroke(edge, paint.scale), false)?;
+            }
             let pattern = pattern_of(slice.index, paint.theme.palette.len());
             if pattern > 0 {
                 let ink = paint

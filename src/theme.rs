@@ -128,6 +128,25 @@ impl Theme {
     }
 }
 
+impl Theme {
+    /// The line drawn around slice `index`. Where the fill itself stands out from the background
+    /// by 3:1 (WCAG's non-text contrast) a gap in the background colour separates neighbours;
+    /// a light fill (yellow, sky blue on white) gets a darker edge of its own hue that does.
+    pub fn edge_colour(&self, index: usize) -> Rgb {
+        let fill = self.slice_colour(index);
+        if fill.contrast(self.background) >= 3.0 {
+            return self.background;
+        }
+        let mut t = 0.0;
+        let mut edge = fill;
+        while edge.contrast(self.background) < 3.0 && t < 1.0 {
+            t += 0.05;
+            edge = fill.mix(self.text, t);
+        }
+        edge
+    }
+}
+
 /// Slices past the palette get a hatch pattern, so no two neighbours look alike even without
 /// colour vision: 0 = solid, 1 = diagonal lines, 2 = dots.
 pub fn pattern_of(index: usize, palette_len: usize) -> usize {
@@ -136,3 +155,46 @@ pub fn pattern_of(index: usize, palette_len: usize) -> usize {
 
 /// How many distinct colours there are before patterns start (CSS has `.sc-c0` to `.sc-c9`).
 pub const PALETTE_LEN: usize = LIGHT_PALETTE.len();
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_readable_in_both_themes() {
+        for theme in [Theme::light(), Theme::dark()] {
+            assert!(theme.text.contrast(theme.background) >= 7.0);
+            assert!(theme.muted_text.contrast(theme.background) >= 4.5);
+            assert!(theme.focus.contrast(theme.background) >= 3.0);
+        }
+    }
+
+    #[test]
+    fn every_slice_is_set_off_from_the_background_by_three_to_one() {
+        for theme in [Theme::light(), Theme::dark()] {
+            for index in 0..PALETTE_LEN {
+                let fill = theme.slice_colour(index);
+                let edge = theme.edge_colour(index);
+                let boundary = if edge == theme.background { fill } else { edge };
+                assert!(
+                    boundary.contrast(theme.background) >= 3.0,
+                    "slice {index} in {} theme: {:?} on {:?}",
+                    if theme.dark { "dark" } else { "light" },
+                    boundary,
+                    theme.background
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_palette_has_no_repeats() {
+        for theme in [Theme::light(), Theme::dark()] {
+            for a in 0..PALETTE_LEN {
+                for b in (a + 1)..PALETTE_LEN {
+                    assert_ne!(theme.slice_colour(a), theme.slice_colour(b));
+                }
+            }
+        }
+    }
+}

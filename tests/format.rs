@@ -19,14 +19,20 @@ fn counter(zh: &str, en: &str) -> Text {
 #[test]
 fn yuan_in_both_languages() {
     assert_eq!(zh(166_000_000.0, Unit::Yuan, None, None), "1.66亿元");
-    assert_eq!(en(166_000_000.0, Unit::Yuan, None, None), "166 million yuan");
+    assert_eq!(
+        en(166_000_000.0, Unit::Yuan, None, None),
+        "166 million yuan"
+    );
     assert_eq!(zh(45_029_000_000.0, Unit::Yuan, None, None), "450.29亿元");
     assert_eq!(
         en(45_029_000_000.0, Unit::Yuan, None, None),
         "45.029 billion yuan"
     );
     assert_eq!(zh(1_220_000_000.0, Unit::Yuan, None, None), "12.2亿元");
-    assert_eq!(en(1_220_000_000.0, Unit::Yuan, None, None), "1.22 billion yuan");
+    assert_eq!(
+        en(1_220_000_000.0, Unit::Yuan, None, None),
+        "1.22 billion yuan"
+    );
     assert_eq!(zh(500.0, Unit::Yuan, None, None), "500元");
     assert_eq!(en(500.0, Unit::Yuan, None, None), "500 yuan");
 }
@@ -41,7 +47,10 @@ fn over_qualifier_in_both_languages() {
     );
     let jia = counter("家", "enterprises");
     assert_eq!(zh(700.0, Unit::Count, Some(&jia), over), "逾700家");
-    assert_eq!(en(700.0, Unit::Count, Some(&jia), over), "over 700 enterprises");
+    assert_eq!(
+        en(700.0, Unit::Count, Some(&jia), over),
+        "over 700 enterprises"
+    );
     assert_eq!(zh(3.0, Unit::Day, None, over), "逾3天");
     assert_eq!(en(3.0, Unit::Day, None, over), "over 3 days");
 }
@@ -56,7 +65,10 @@ fn more_than_qualifier_in_both_languages() {
         "more than 700 enterprises"
     );
     assert_eq!(zh(20_000.0, Unit::Yuan, None, more), "2万余元");
-    assert_eq!(en(20_000.0, Unit::Yuan, None, more), "more than 20 thousand yuan");
+    assert_eq!(
+        en(20_000.0, Unit::Yuan, None, more),
+        "more than 20 thousand yuan"
+    );
 }
 
 #[test]
@@ -95,7 +107,10 @@ fn percent_in_both_languages() {
     assert_eq!(en(73.5, Unit::Percent, None, None), "73.5%");
     assert_eq!(zh(8.79, Unit::Percent, None, None), "8.79%");
     assert_eq!(zh(100.0, Unit::Percent, None, None), "100%");
-    assert_eq!(zh(73.5, Unit::Percent, None, Some(Qualifier::Over)), "逾73.5%");
+    assert_eq!(
+        zh(73.5, Unit::Percent, None, Some(Qualifier::Over)),
+        "逾73.5%"
+    );
     assert_eq!(
         en(73.5, Unit::Percent, None, Some(Qualifier::Over)),
         "over 73.5%"
@@ -187,7 +202,10 @@ fn english_magnitude_boundaries() {
     assert_eq!(en(9_999.0, Unit::Yuan, None, None), "9,999 yuan");
     assert_eq!(en(10_000.0, Unit::Yuan, None, None), "10 thousand yuan");
     assert_eq!(en(1_000_000.0, Unit::Yuan, None, None), "1 million yuan");
-    assert_eq!(en(100_000_000.0, Unit::Yuan, None, None), "100 million yuan");
+    assert_eq!(
+        en(100_000_000.0, Unit::Yuan, None, None),
+        "100 million yuan"
+    );
     assert_eq!(en(99_999_999.0, Unit::Yuan, None, None), "100 million yuan");
     assert_eq!(en(1e9, Unit::Yuan, None, None), "1 billion yuan");
 }

@@ -12,15 +12,22 @@ use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement}
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document")
 }
 
 /// A container of a fixed CSS width on the test page, styled through the CSSOM.
 fn container(width_px: u32) -> HtmlElement {
     let doc = document();
     let div: HtmlElement = doc.create_element("div").expect("div").unchecked_into();
-    div.style().set_property("width", &format!("{width_px}px")).expect("width");
-    doc.body().expect("body").append_child(&div).expect("append");
+    div.style()
+        .set_property("width", &format!("{width_px}px"))
+        .expect("width");
+    doc.body()
+        .expect("body")
+        .append_child(&div)
+        .expect("append");
     div
 }
 
@@ -71,7 +78,10 @@ fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> [u8; 4] {
         .expect("context")
         .expect("2d")
         .unchecked_into();
-    let data = context.get_image_data(x, y, 1.0, 1.0).expect("pixels").data();
+    let data = context
+        .get_image_data(x, y, 1.0, 1.0)
+        .expect("pixels")
+        .data();
     [data[0], data[1], data[2], data[3]]
 }
 
@@ -95,7 +105,11 @@ async fn draws_the_overview_on_a_sharp_canvas() {
     let canvas = canvas_in(&host);
     let dpr = web_sys::window().expect("window").device_pixel_ratio();
     let css_width = canvas.get_bounding_client_rect().width();
-    assert_eq!(f64::from(canvas.width()), (css_width * dpr).round(), "backing store = CSS × dpr");
+    assert_eq!(
+        f64::from(canvas.width()),
+        (css_width * dpr).round(),
+        "backing store = CSS × dpr"
+    );
     let drawn = canvas.get_attribute("data-drawn").expect("drawn marker");
     assert!(drawn.starts_with("pie:"), "{drawn}");
     assert!(drawn.ends_with(":9"), "nine sectors: {drawn}");
@@ -109,7 +123,15 @@ async fn draws_the_overview_on_a_sharp_canvas() {
 #[wasm_bindgen_test]
 async fn hit_testing_finds_the_slice_that_was_drawn_there() {
     let host = container(640);
-    let chart = mount(&host, &[("lang", "en".into()), ("sector", "smes".into()), ("chart", "patents".into()), ("kind", "pie".into())]);
+    let chart = mount(
+        &host,
+        &[
+            ("lang", "en".into()),
+            ("sector", "smes".into()),
+            ("chart", "patents".into()),
+            ("kind", "pie".into()),
+        ],
+    );
     sleep(ENTRY).await;
     let canvas = canvas_in(&host);
     let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
@@ -121,14 +143,21 @@ async fn hit_testing_finds_the_slice_that_was_drawn_there() {
     let last = (cx - radius_guess * 0.3, cy - radius_guess);
     let palette_first = [0x00, 0x72, 0xb2];
     let painted = pixel(&canvas, first.0, first.1);
-    assert_eq!(&painted[..3], &palette_first, "first slice drawn in the first colour");
+    assert_eq!(
+        &painted[..3],
+        &palette_first,
+        "first slice drawn in the first colour"
+    );
     pointer(&canvas, "pointermove", first.0, first.1);
     let state: JsValue = chart.state().expect("state").into();
     assert_eq!(get(&state, "hover").as_f64(), Some(0.0));
     pointer(&canvas, "pointermove", last.0, last.1);
     let state: JsValue = chart.state().expect("state").into();
     assert_eq!(get(&state, "hover").as_f64(), Some(1.0));
-    let tooltip = host.query_selector("[role=tooltip]").expect("query").expect("tooltip");
+    let tooltip = host
+        .query_selector("[role=tooltip]")
+        .expect("query")
+        .expect("tooltip");
     assert!(!tooltip.has_attribute("hidden"), "tooltip shown on hover");
     let text = tooltip.text_content().unwrap_or_default();
     assert!(text.contains("5,581"), "tooltip names the value: {text}");
@@ -144,13 +173,19 @@ async fn follows_its_container_when_it_resizes() {
     sleep(50).await;
     let canvas = canvas_in(&host);
     let before = canvas.width();
-    host.style().set_property("width", "400px").expect("narrower");
+    host.style()
+        .set_property("width", "400px")
+        .expect("narrower");
     sleep(150).await;
     let after = canvas.width();
     assert!(after < before, "{after} < {before}");
     host.style().set_property("width", "600px").expect("back");
     sleep(150).await;
-    assert_eq!(canvas.width(), before, "no ratcheting: same width, same backing store");
+    assert_eq!(
+        canvas.width(),
+        before,
+        "no ratcheting: same width, same backing store"
+    );
     host.remove();
 }
 
@@ -161,11 +196,20 @@ async fn a_hidden_container_draws_once_shown() {
     let _chart = mount(&host, &[]);
     sleep(50).await;
     let canvas = canvas_in(&host);
-    assert_ne!(canvas.get_attribute("data-drawn").as_deref().map(|d| d.starts_with("pie:")), Some(true));
+    assert_ne!(
+        canvas
+            .get_attribute("data-drawn")
+            .as_deref()
+            .map(|d| d.starts_with("pie:")),
+        Some(true)
+    );
     host.style().set_property("display", "block").expect("show");
     sleep(150).await;
     let drawn = canvas.get_attribute("data-drawn").unwrap_or_default();
-    assert!(drawn.starts_with("pie:"), "drawn after being shown: {drawn}");
+    assert!(
+        drawn.starts_with("pie:"),
+        "drawn after being shown: {drawn}"
+    );
     host.remove();
 }
 
@@ -174,7 +218,10 @@ fn bad_data_shows_an_alert_that_names_the_place() {
     let host = container(400);
     let data = r#"{"version": 1, "title": {"zh": "x", "en": "x"}, "source": {"title": {"zh": "x", "en": "x"}, "publisher": {"zh": "x", "en": "x"}, "date": "2020"}, "sectors": [{"id": "a", "name": {"zh": "x", "en": "x"}, "indicators": [{"id": "b", "label": {"zh": "x", "en": "x"}, "value": "NaN", "unit": "count"}], "charts": []}]}"#;
     let _chart = mount(&host, &[("data", data.into())]);
-    let alert = host.query_selector("[role=alert]").expect("query").expect("alert");
+    let alert = host
+        .query_selector("[role=alert]")
+        .expect("query")
+        .expect("alert");
     assert!(!alert.has_attribute("hidden"));
     let text = alert.text_content().unwrap_or_default();
     assert!(text.contains("sectors[0].indicators[0].value"), "{text}");
@@ -188,6 +235,10 @@ async fn destroy_removes_what_it_added() {
     sleep(20).await;
     assert!(host.query_selector("canvas").expect("query").is_some());
     chart.destroy();
-    assert_eq!(host.child_element_count(), 0, "nothing left in the container");
+    assert_eq!(
+        host.child_element_count(),
+        0,
+        "nothing left in the container"
+    );
     host.remove();
 }

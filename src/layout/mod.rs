@@ -28,6 +28,7 @@ pub use labels::{
     cap_text, fitting_prefix, is_wide, place_column, wrap_limited, wrap_text, ApproxMeasure,
     TextMeasure, MAX_LABEL_CHARS,
 };
+pub use pie::MIN_RADIUS_FRACTION;
 
 /// One slice (category) of the chart, as given by the caller.
 #[derive(Clone, Copy, Debug)]

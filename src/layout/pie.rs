@@ -21,7 +21,7 @@ const LABEL_GAP: f64 = 3.0;
 /// Most lines of label text (before the value line) in a pie label.
 const MAX_LABEL_LINES: usize = 3;
 /// Smallest radius that still gets labels, as a fraction of half the smaller canvas side.
-const MIN_RADIUS_FRACTION: f64 = 0.35;
+pub const MIN_RADIUS_FRACTION: f64 = 0.5;
 /// Narrowest useful label column, in em.
 const MIN_LABEL_EM: f64 = 4.0;
 
