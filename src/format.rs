@@ -12,6 +12,8 @@ pub fn plain_number(value: f64, decimals: usize, group: bool) -> String {
     } else {
         text
     };
+    // A tiny negative rounds to "-0": no one means that.
+    let text = if text == "-0" { "0".to_string() } else { text };
     if !group {
         return text;
     }
@@ -36,29 +38,95 @@ pub fn plain_number(value: f64, decimals: usize, group: bool) -> String {
     }
 }
 
-/// `(number, magnitude word)` in the language's own steps.
+/// One step of a language's number words: from `threshold` on, numbers are shown divided by
+/// `divisor` with `decimals` decimals and followed by `word`.
+struct Step {
+    threshold: f64,
+    divisor: f64,
+    decimals: usize,
+    word: &'static str,
+}
+
+const ZH_STEPS: [Step; 3] = [
+    Step {
+        threshold: 1e8,
+        divisor: 1e8,
+        decimals: 2,
+        word: "亿",
+    },
+    Step {
+        threshold: 1e4,
+        divisor: 1e4,
+        decimals: 2,
+        word: "万",
+    },
+    Step {
+        threshold: 0.0,
+        divisor: 1.0,
+        decimals: 2,
+        word: "",
+    },
+];
+
+const EN_STEPS: [Step; 4] = [
+    Step {
+        threshold: 1e9,
+        divisor: 1e9,
+        decimals: 3,
+        word: " billion",
+    },
+    Step {
+        threshold: 1e6,
+        divisor: 1e6,
+        decimals: 3,
+        word: " million",
+    },
+    Step {
+        threshold: 1e4,
+        divisor: 1e3,
+        decimals: 2,
+        word: " thousand",
+    },
+    Step {
+        threshold: 0.0,
+        divisor: 1.0,
+        decimals: 2,
+        word: "",
+    },
+];
+
+fn round_to(value: f64, decimals: usize) -> f64 {
+    let factor = 10f64.powi(decimals as i32);
+    (value * factor).round() / factor
+}
+
+/// `(number, magnitude word)` in the language's own steps. The step is chosen after rounding,
+/// so 99,999,999 is "1亿", not "10000万".
 fn scaled(value: f64, lang: Lang) -> (String, &'static str) {
-    match lang {
-        Lang::Zh => {
-            if value >= 1e8 {
-                (plain_number(value / 1e8, 2, false), "亿")
-            } else if value >= 1e4 {
-                (plain_number(value / 1e4, 2, false), "万")
-            } else {
-                (plain_number(value, 2, false), "")
-            }
+    let (steps, group): (&[Step], bool) = match lang {
+        Lang::Zh => (&ZH_STEPS, false),
+        Lang::En => (&EN_STEPS, true),
+    };
+    let mut chosen = steps
+        .iter()
+        .position(|step| value >= step.threshold)
+        .unwrap_or(steps.len().saturating_sub(1));
+    while chosen > 0 {
+        let (Some(step), Some(larger)) = (steps.get(chosen), steps.get(chosen - 1)) else {
+            break;
+        };
+        if round_to(value / step.divisor, step.decimals) * step.divisor >= larger.threshold {
+            chosen -= 1;
+        } else {
+            break;
         }
-        Lang::En => {
-            if value >= 1e9 {
-                (plain_number(value / 1e9, 3, false), " billion")
-            } else if value >= 1e6 {
-                (plain_number(value / 1e6, 3, false), " million")
-            } else if value >= 1e4 {
-                (plain_number(value / 1e3, 2, false), " thousand")
-            } else {
-                (plain_number(value, 2, true), "")
-            }
-        }
+    }
+    match steps.get(chosen) {
+        Some(step) => (
+            plain_number(value / step.divisor, step.decimals, group),
+            step.word,
+        ),
+        None => (plain_number(value, 2, group), ""),
     }
 }
 

@@ -5,6 +5,16 @@
 //! → [`layout`] (pure geometry) → [`render`] (plotters, any backend). The wasm32-only `web` module
 //! is the thin glue to the page.
 
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
 pub mod dataset;
 pub mod describe;
 pub mod export;

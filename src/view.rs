@@ -152,8 +152,13 @@ impl ViewState {
             Event::ToggleSlice(index) => {
                 if index < self.slice_count(dataset) {
                     if !next.hidden.remove(&index) {
-                        // Hiding the last visible slice would leave an empty chart.
-                        if self.visible(dataset).len() > 1 {
+                        // Hiding would be refused if no slice with a value were left to draw.
+                        let values_left = self.chart(dataset).is_some_and(|chart| {
+                            chart.slices.iter().enumerate().any(|(i, slice)| {
+                                i != index && !self.hidden.contains(&i) && slice.value > 0.0
+                            })
+                        });
+                        if values_left {
                             next.hidden.insert(index);
                         }
                     }
@@ -335,7 +340,15 @@ impl ViewState {
         }
         let count = self.slice_count(dataset);
         self.hidden.retain(|&i| i < count);
-        if self.hidden.len() >= count && count > 0 {
+        // A link that hides every slice with a value would show an empty chart.
+        let values_left = self.chart(dataset).is_some_and(|chart| {
+            chart
+                .slices
+                .iter()
+                .enumerate()
+                .any(|(i, slice)| !self.hidden.contains(&i) && slice.value > 0.0)
+        });
+        if !values_left {
             self.hidden.clear();
         }
         self.selected = self.selected.filter(|&i| self.is_shown(dataset, i));

@@ -168,7 +168,10 @@ impl Drawn {
     }
 
     fn texts(&self) -> Vec<String> {
-        self.elements.iter().filter_map(|e| e.text.clone()).collect()
+        self.elements
+            .iter()
+            .filter_map(|e| e.text.clone())
+            .collect()
     }
 
     fn label_lines(&self) -> Vec<String> {
@@ -283,7 +286,11 @@ fn drawn_slices(chart: &Chart, state: &ViewState) -> Vec<usize> {
 /// The palette-coloured filled shapes: polygons for pie/donut, rects for bars.
 fn slice_fills(drawn: &Drawn, kind: ChartKind, theme: &Theme) -> Vec<String> {
     let palette = palette_hexes(theme);
-    let tag = if kind.is_circular() { "polygon" } else { "rect" };
+    let tag = if kind.is_circular() {
+        "polygon"
+    } else {
+        "rect"
+    };
     drawn
         .tagged(tag)
         .into_iter()
@@ -293,7 +300,10 @@ fn slice_fills(drawn: &Drawn, kind: ChartKind, theme: &Theme) -> Vec<String> {
 }
 
 fn expected_fills(theme: &Theme, indices: &[usize]) -> Vec<String> {
-    indices.iter().map(|&i| theme.slice_colour(i).hex()).collect()
+    indices
+        .iter()
+        .map(|&i| theme.slice_colour(i).hex())
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,7 +332,10 @@ fn the_svg_reader_reads_what_plotters_writes() {
     assert_eq!(elements[1].points(), [(0, 0), (5, 0), (5, 5)]);
     assert_eq!(elements[2].num("width"), 3.0);
     assert_eq!(elements[2].num("height"), 4.0);
-    assert_eq!(unescape("a &lt;b&gt; &amp; &quot;c&quot; &apos;"), "a <b> & \"c\" '");
+    assert_eq!(
+        unescape("a &lt;b&gt; &amp; &quot;c&quot; &apos;"),
+        "a <b> & \"c\" '"
+    );
 }
 
 #[test]
@@ -363,7 +376,10 @@ fn every_chart_in_every_kind_and_language_draws_its_slices() {
                 }
             }
         } else {
-            assert!(drawn.tagged("polygon").is_empty(), "{what}: no polygons in bars");
+            assert!(
+                drawn.tagged("polygon").is_empty(),
+                "{what}: no polygons in bars"
+            );
             for rect in drawn.tagged("rect") {
                 assert!(rect.num("width") > 0.0 && rect.num("height") > 0.0);
                 assert!(rect.num("x") + rect.num("width") <= f64::from(W));
@@ -491,11 +507,7 @@ fn outlines<'a>(drawn: &'a Drawn, rgb: &str, width: &str) -> Vec<&'a Element> {
 fn focus_hover_and_selection_get_outlines() {
     let ds = built_in().unwrap();
     let theme = Theme::light();
-    let (text, focus, background) = (
-        theme.text.hex(),
-        theme.focus.hex(),
-        theme.background.hex(),
-    );
+    let (text, focus, background) = (theme.text.hex(), theme.focus.hex(), theme.background.hex());
     for state in every_view(&ds) {
         let chart = state.chart(&ds).unwrap();
         let kind = state.effective_kind(&ds).unwrap();
@@ -516,7 +528,11 @@ fn focus_hover_and_selection_get_outlines() {
             assert_eq!(outlines(&focused, &focus, "3").len(), 1, "{what}");
             assert_eq!(outlines(&focused, &background, "6").len(), 1, "{what}");
             let ring = outlines(&focused, &focus, "3")[0].points();
-            assert_eq!(ring.first(), ring.last(), "{what}: the focus ring is closed");
+            assert_eq!(
+                ring.first(),
+                ring.last(),
+                "{what}: the focus ring is closed"
+            );
             if kind.is_circular() {
                 let polygon = &focused.tagged("polygon")[drawn_slices(chart, &state)
                     .iter()
@@ -532,8 +548,14 @@ fn focus_hover_and_selection_get_outlines() {
                 let ys: Vec<i32> = ring.iter().map(|p| p.1).collect();
                 let (x0, x1) = (*xs.iter().min().unwrap(), *xs.iter().max().unwrap());
                 let (y0, y1) = (*ys.iter().min().unwrap(), *ys.iter().max().unwrap());
-                assert!(f64::from(x0) <= bar.0 && bar.0 + bar.2 <= f64::from(x1), "{what}");
-                assert!(f64::from(y0) <= bar.1 && bar.1 + bar.3 <= f64::from(y1), "{what}");
+                assert!(
+                    f64::from(x0) <= bar.0 && bar.0 + bar.2 <= f64::from(x1),
+                    "{what}"
+                );
+                assert!(
+                    f64::from(y0) <= bar.1 && bar.1 + bar.3 <= f64::from(y1),
+                    "{what}"
+                );
             }
             // The slices themselves are unchanged by focus.
             assert_eq!(
@@ -560,7 +582,11 @@ fn focus_hover_and_selection_get_outlines() {
                     ..Marks::default()
                 },
             );
-            assert_eq!(selected.tagged("polyline").len(), base + 1, "{what}: selection");
+            assert_eq!(
+                selected.tagged("polyline").len(),
+                base + 1,
+                "{what}: selection"
+            );
             assert_eq!(outlines(&selected, &text, "3").len(), 1, "{what}");
             // Only the selected slice keeps its full colour; the others are dimmed.
             assert_eq!(
@@ -568,7 +594,11 @@ fn focus_hover_and_selection_get_outlines() {
                 [theme.slice_colour(index).hex()],
                 "{what}"
             );
-            let tag = if kind.is_circular() { "polygon" } else { "rect" };
+            let tag = if kind.is_circular() {
+                "polygon"
+            } else {
+                "rect"
+            };
             assert_eq!(
                 selected.tagged(tag).len(),
                 plain.tagged(tag).len(),
@@ -610,7 +640,9 @@ fn outlines_of_hidden_or_missing_slices_are_not_drawn() {
         }
         let mut hidden = state.clone();
         hidden.hidden.insert(0);
-        let base = draw(&ds, &hidden, Marks::default()).tagged("polyline").len();
+        let base = draw(&ds, &hidden, Marks::default())
+            .tagged("polyline")
+            .len();
         for marks in [
             Marks {
                 focus: Some(0),
@@ -662,7 +694,11 @@ fn the_highlighted_pie_slice_is_pulled_out_and_drawn_last() {
             let moved = drawn.tagged("polygon").last().unwrap().points();
             let before = plain.tagged("polygon")[position].points();
             assert_eq!(moved.len(), before.len());
-            assert_ne!(moved, before, "{}: slice {index} is not pulled out", chart.id);
+            assert_ne!(
+                moved, before,
+                "{}: slice {index} is not pulled out",
+                chart.id
+            );
             // Pulled out by about PULL_OUT px, every point by the same offset.
             let (dx, dy) = (moved[0].0 - before[0].0, moved[0].1 - before[0].1);
             let distance = f64::from(dx * dx + dy * dy).sqrt();
@@ -728,7 +764,9 @@ fn label_text_is_escaped() {
                 let all = drawn.texts().concat();
                 if all.contains("<script>alert(1)</script>&") {
                     seen_script += 1;
-                    assert!(drawn.svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;"));
+                    assert!(drawn
+                        .svg
+                        .contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;"));
                 }
                 if sector.is_some() {
                     assert!(all.contains('"') && all.contains('\''), "{all}");

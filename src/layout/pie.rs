@@ -134,7 +134,7 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
                 right: mid < PI,
                 label: inp.label,
                 value_text: cap_text(inp.value_text, MAX_LABEL_CHARS).into_owned(),
-                percent: format!("{:.1}%", g.share * 100.0),
+                percent: crate::format::share_text(g.share),
                 built: None,
             }
         })

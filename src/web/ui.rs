@@ -541,6 +541,18 @@ impl Dom {
                 sector.indicators.iter().filter_map(|i| i.source.as_deref()),
             )?;
             section.append_child(&quote)?;
+            // Where the paragraph comes from, and what the marks mean.
+            let cite = match lang {
+                Lang::Zh => format!(
+                    "{}；标亮处为图表与关键数字所引用的原文。",
+                    credit(dataset, lang)
+                ),
+                Lang::En => format!(
+                    "{}. Highlighted: the words each figure on this page is taken from.",
+                    credit(dataset, lang)
+                ),
+            };
+            text_child(&self.doc, section, "p", "sc-cite", &cite)?;
         }
         Ok(())
     }
@@ -603,7 +615,7 @@ impl Dom {
     }
 
     /// Next to the point, flipped to stay inside the viewport.
-    fn place_tooltip(&self, (x, y): (f64, f64)) -> Result<(), JsValue> {
+    pub fn place_tooltip(&self, (x, y): (f64, f64)) -> Result<(), JsValue> {
         let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
         let view_w = window.inner_width()?.as_f64().unwrap_or(1024.0);
         let view_h = window.inner_height()?.as_f64().unwrap_or(768.0);

@@ -55,6 +55,10 @@ pub struct Widget {
     blob_url: Option<String>,
     frame: Option<i32>,
     frame_callback: Option<Closure<dyn FnMut(f64)>>,
+    /// Bumped whenever `texts` is rebuilt, so the tooltip knows when its words are stale.
+    texts_version: u64,
+    /// The slice and words the tooltip shows now.
+    tooltip_for: Option<(usize, u64)>,
 }
 
 pub fn window() -> Result<web_sys::Window, JsValue> {
@@ -97,6 +101,8 @@ impl Widget {
             blob_url: None,
             frame: None,
             frame_callback: None,
+            texts_version: 0,
+            tooltip_for: None,
         };
         widget.state = widget.initial_state();
         widget.dark = widget.wants_dark();
@@ -184,6 +190,7 @@ impl Widget {
             .chart(&self.dataset)
             .map(|chart| slice_texts(chart, &self.state))
             .unwrap_or_default();
+        self.texts_version += 1;
         let summary = summary(&self.dataset, &self.state);
         self.dom.update(
             &self.dataset,
@@ -365,9 +372,20 @@ impl Widget {
                 .selected
                 .and_then(|i| self.anchor_of(i).map(|p| (i, p)))
         });
-        match target.and_then(|(i, at)| self.texts.get(i).map(|t| (t, at))) {
-            Some((text, at)) if self.progress >= 1.0 => self.dom.show_tooltip(text, lang, at),
-            _ => self.dom.hide_tooltip(),
+        match target.and_then(|(i, at)| self.texts.get(i).map(|t| (i, t, at))) {
+            Some((index, text, at)) if self.progress >= 1.0 => {
+                let key = (index, self.texts_version);
+                if self.tooltip_for == Some(key) {
+                    // Same slice, same words: a pointer move only moves the box.
+                    return self.dom.place_tooltip(at);
+                }
+                self.tooltip_for = Some(key);
+                self.dom.show_tooltip(text, lang, at)
+            }
+            _ => {
+                self.tooltip_for = None;
+                self.dom.hide_tooltip()
+            }
         }
     }
 

@@ -49,7 +49,7 @@ test('the explorer loads without errors and draws the overview pie', async () =>
     assert.equal(view.sector, null);
     assert.equal(view.chart, 'text-share');
     assert.equal(view.kind, 'pie');
-    assertClean(log, 'the explorer');
+    assertClean(log, 'the explorer', { strict: true });
   } finally {
     await context.close();
   }
@@ -279,7 +279,9 @@ test('the language button switches between Chinese and English, numbers included
     const enTable = await page.locator('.sc-table-wrap').textContent();
     assert.ok(enTable.includes('207.1 thousand market entities'), `English values use thousand: ${enTable}`);
     assert.match(enTable, /million market entities/);
-    assert.doesNotMatch(enTable.replace(/<q[^>]*>.*?<\/q>/g, ''), /[万亿]户/);
+    const enValues = await page.$$eval('.sc-table-wrap td.sc-num', (cells) => cells.map((c) => c.textContent).join(' '));
+    assert.doesNotMatch(enValues, /[万亿]/, 'no Chinese magnitudes in English values');
+    assert.match(enValues, /^[\x20-\x7e]+$/, `English values are in English: ${enValues}`);
     assert.equal(await page.locator('.sc-lang').innerText(), '中文');
 
     // The sector's key figures: 亿 in Chinese, million / billion in English.
@@ -300,43 +302,65 @@ test('the language button switches between Chinese and English, numbers included
   }
 });
 
-test('touch: a tap shows the tooltip; a tap outside or a scroll hides it; a touch scroll never shows one', async () => {
-  const { context, page, log } = await openExplorer(browser, site.origin, 'sector=smes&chart=patents&lang=en', PHONE);
+/** Waits (a few seconds at most) for the explorer's tooltip to be hidden. */
+async function tooltipHides(page, why) {
   try {
-    const points = await slicePoints(page);
-    assert.deepEqual(Object.keys(points).sort(), ['0', '1']);
-    await page.touchscreen.tap(points[0].x, points[0].y);
-    await page.waitForFunction(() => window.explorer.state().selected === 0);
-    await page.waitForFunction(() => !document.querySelector('.sc-tooltip').hidden);
-    let tip = await tooltip(page);
+    await page.waitForFunction(() => document.querySelector('.sc-tooltip').hidden, null, { timeout: 5000 });
+  } catch {
+    const view = await state(page);
+    assert.fail(`the tooltip is still shown ${why} (state: selected=${view.selected}, focus=${view.focus}, hover=${view.hover})`);
+  }
+}
+
+async function tapSlice(page, index) {
+  const points = await slicePoints(page);
+  assert.ok(points[index], `slice ${index} is on the canvas`);
+  await page.touchscreen.tap(points[index].x, points[index].y);
+  await page.waitForFunction((i) => window.explorer.state().selected === i, index);
+  await page.waitForFunction(() => !document.querySelector('.sc-tooltip').hidden);
+  return tooltip(page);
+}
+
+const PATENTS = 'sector=smes&chart=patents&lang=en';
+
+test('touch: a tap on a slice shows its tooltip; a tap outside the widget hides it', async () => {
+  const { context, page, log } = await openExplorer(browser, site.origin, PATENTS, PHONE);
+  try {
+    const tip = await tapSlice(page, 0);
     assert.ok(tip.visible);
     assert.ok(tip.text.includes('Invention patents'), tip.text);
     assert.ok(tip.rect.left >= 0 && tip.rect.right <= tip.viewport.width, `tooltip inside the phone's width: ${JSON.stringify(tip.rect)}`);
-
-    // A tap outside the widget (the page margin left of it).
+    // A tap outside the widget: the page margin left of it.
     const box = await page.locator('.sc-root').boundingBox();
     assert.ok(box.x >= 4, 'there is page margin left of the widget');
+    assert.equal(await page.evaluate(() => document.elementFromPoint(2, 400).closest('.sc-root')), null);
     await page.touchscreen.tap(2, 400);
-    await page.waitForFunction(() => document.querySelector('.sc-tooltip').hidden);
-    assert.equal((await state(page)).selected, null);
-
-    // Tap again, then the page scrolls.
-    const again = await slicePoints(page);
-    await page.touchscreen.tap(again[1].x, again[1].y);
-    await page.waitForFunction(() => !document.querySelector('.sc-tooltip').hidden);
-    tip = await tooltip(page);
-    assert.ok(tip.text.includes('Other valid patents'), tip.text);
-    await page.evaluate(() => window.scrollBy(0, 120));
-    await page.waitForFunction(() => document.querySelector('.sc-tooltip').hidden);
+    await tooltipHides(page, 'after a tap outside the widget');
+    assert.equal((await state(page)).selected, null, 'a tap outside clears the tapped selection');
     assertClean(log, 'the explorer on a phone');
   } finally {
     await context.close();
   }
+});
 
-  // A finger that scrolls the page across the chart never pops a tooltip.
-  const second = await openExplorer(browser, site.origin, 'sector=smes&chart=patents&lang=en', PHONE);
+test('touch: scrolling the page after a tap hides the tooltip', async () => {
+  const { context, page, log } = await openExplorer(browser, site.origin, PATENTS, PHONE);
   try {
-    const { page } = second;
+    const tip = await tapSlice(page, 1);
+    assert.ok(tip.text.includes('Other valid patents'), tip.text);
+    const y = await page.evaluate(() => window.scrollY);
+    await page.evaluate(() => window.scrollBy(0, 120));
+    await page.waitForFunction((before) => window.scrollY !== before, y);
+    await tooltipHides(page, 'after the page scrolled');
+    assertClean(log, 'the explorer on a phone');
+  } finally {
+    await context.close();
+  }
+});
+
+test('touch: a finger scrolling the page across the chart never shows a tooltip', async () => {
+  const { context, page, log } = await openExplorer(browser, site.origin, PATENTS, PHONE);
+  try {
     const points = await slicePoints(page);
     await page.evaluate(() => {
       window.tooltipShown = false;
@@ -345,19 +369,23 @@ test('touch: a tap shows the tooltip; a tap outside or a scroll hides it; a touc
         .observe(tip, { attributes: true, attributeFilter: ['hidden'] });
     });
     const scrollBefore = await page.evaluate(() => window.scrollY);
+    // Touch down on a slice and drag upwards: the page scrolls down.
     const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Input.synthesizeScrollGesture', {
-      x: Math.round(points[0].x), y: Math.round(points[0].y), yDistance: -200, gestureSourceType: 'touch', speed: 800,
-    });
+    const { x, y } = points[0];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    for (let i = 1; i <= 10; i += 1) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - i * 20 }] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await page.waitForFunction((y) => window.scrollY !== y, scrollBefore);
     const view = await state(page);
     assert.equal(await page.evaluate(() => window.tooltipShown), false, 'no tooltip during the touch scroll');
     assert.equal((await tooltip(page)).visible, false);
     assert.equal(view.hover, null);
     assert.equal(view.selected, null);
-    assertClean(second.log, 'the explorer on a phone');
+    assertClean(log, 'the explorer on a phone');
   } finally {
-    await second.context.close();
+    await context.close();
   }
 });
 

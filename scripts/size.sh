@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Bytes a page loads for one widget: raw and gzip -9, per file and in all. Run after `make build`.
+set -euo pipefail
+cd "$(dirname "$0")/../www"
+total_raw=0; total_gz=0
+for f in embed.js widget.css pkg/sector_charts.js pkg/sector_charts_bg.wasm; do
+  raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
+  printf '%-28s %8d bytes  %7d gzipped\n' "$f" "$raw" "$gz"
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+done
+printf '%-28s %8d bytes  %7d gzipped (%d KiB)\n' "total" "$total_raw" "$total_gz" $((total_gz / 1024))
