@@ -125,6 +125,68 @@ export interface SectorChartErrorDetail {
   message: string;
   problems: { path: string; message: string }[];
 }
+
+/** `detail` of the `select` event; `index` is null when the selection was cleared. */
+export interface SectorChartSelectDetail {
+  sector: string | null;
+  chart: string | null;
+  index: number | null;
+  key?: string;
+  label?: string;
+  value?: string;
+  share?: string;
+}
+
+/** A text in both languages. */
+export interface BilingualText { zh: string; en: string; }
+
+/** The dataset format (docs/dataset.md; JSON Schema in docs/dataset.schema.json). */
+export interface SectorChartDataset {
+  version: 1;
+  title: BilingualText;
+  source: { title: BilingualText; publisher: BilingualText; date: string; note?: BilingualText };
+  sectors: DatasetSector[];
+}
+
+export interface DatasetSector {
+  /** Lowercase letters and digits joined by single hyphens. */
+  id: string;
+  name: BilingualText;
+  /** The sector's paragraph of the source, verbatim. */
+  paragraph?: string;
+  achievements?: BilingualText[];
+  indicators: DatasetIndicator[];
+  charts: DatasetChart[];
+}
+
+export interface DatasetIndicator {
+  id: string;
+  label: BilingualText;
+  /** In base units: 1.66 亿元 is 166000000. Finite, >= 0, below 10^15. */
+  value: number;
+  unit: "count" | "yuan" | "percent" | "day" | "metre" | "person-time";
+  /** The noun after a count: { zh: "项", en: "standards" }. */
+  counter?: BilingualText;
+  /** 逾 ("over") or 余 ("more than"). */
+  qualifier?: "over" | "more-than";
+  /** The source's exact words for this figure. */
+  source?: string;
+  note?: BilingualText;
+}
+
+export interface DatasetChart {
+  id: string;
+  title: BilingualText;
+  kind: "pie" | "donut" | "bar";
+  /** True only when the slices are disjoint parts of one whole; pie and donut require it. */
+  parts_of_whole?: boolean;
+  note?: BilingualText;
+  slices: DatasetSlice[];
+}
+
+export type DatasetSlice =
+  | { indicator: string }
+  | { id: string; label: BilingualText; derived: { whole?: string; minus: string[] } };
 "#;
 
 #[wasm_bindgen]
@@ -133,6 +195,8 @@ extern "C" {
     pub type SectorChartOptions;
     #[wasm_bindgen(typescript_type = "SectorChartState")]
     pub type SectorChartState;
+    #[wasm_bindgen(typescript_type = "SectorChartErrorDetail | null")]
+    pub type ValidationResult;
 }
 
 fn js_error(error: JsValue) -> JsError {
@@ -290,9 +354,9 @@ impl SectorChart {
 
 /// Checks a dataset without drawing it: `null` when valid, else the problems.
 #[wasm_bindgen(js_name = validateDataset)]
-pub fn validate_dataset(json: &str) -> Result<JsValue, JsError> {
+pub fn validate_dataset(json: &str) -> Result<ValidationResult, JsError> {
     match dataset::parse(json) {
-        Ok(_) => Ok(JsValue::NULL),
-        Err(errors) => error_detail(&errors).map_err(js_error),
+        Ok(_) => Ok(JsValue::NULL.into()),
+        Err(errors) => error_detail(&errors).map(Into::into).map_err(js_error),
     }
 }
