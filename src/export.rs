@@ -269,9 +269,10 @@ pub fn csv(dataset: &Dataset, state: &ViewState) -> String {
     out
 }
 
-/// Quotes a cell when needed; a leading = + - @ is defused so spreadsheets never run it.
+/// Quotes a cell when needed; a leading = + - @ (or a tab or carriage return before one) is
+/// defused so spreadsheets never run it.
 fn csv_cell(cell: &str) -> String {
-    let defused = if cell.starts_with(['=', '+', '-', '@']) {
+    let defused = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}")
     } else {
         cell.to_string()

@@ -25,6 +25,19 @@ pub struct Paint<'a> {
     pub font_family: &'a str,
 }
 
+/// The text without the characters that no font draws and XML 1.0 forbids (control
+/// characters from a dataset would make an SVG export unreadable); right-to-left marks stay.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let allowed = |c: char| {
+        c >= ' ' && !('\u{7f}'..='\u{9f}').contains(&c) && !matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
+    if text.chars().all(allowed) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.chars().filter(|&c| allowed(c)).collect())
+    }
+}
+
 type DrawResult<DB> = Result<(), DrawingErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 fn colour(rgb: Rgb) -> RGBColor {
@@ -317,7 +330,7 @@ fn draw_labels<DB: DrawingBackend>(
             let y = label.anchor.y + row as f64 * label.line_height;
             let style =
                 paint.text_style(paint.font_px, rgb, selected && !is_value, label.align_right);
-            backend.draw_text(line, &style, paint.at(Point { x, y }))?;
+            backend.draw_text(&printable(line), &style, paint.at(Point { x, y }))?;
         }
     }
     Ok(())
@@ -339,5 +352,5 @@ pub fn draw_text_line<DB: DrawingBackend>(
         paint.theme.text
     };
     let style = paint.text_style(px, rgb, bold, false);
-    backend.draw_text(text, &style, paint.at(at))
+    backend.draw_text(&printable(text), &style, paint.at(at))
 }

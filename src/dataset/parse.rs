@@ -105,6 +105,34 @@ fn describe(value: &Value) -> String {
     }
 }
 
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a month and a day that exist.
+fn is_valid_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let digits =
+        |part: &str, len: usize| part.len() == len && part.chars().all(|c| c.is_ascii_digit());
+    let number = |part: &str| part.parse::<u32>().unwrap_or(0);
+    match parts.as_slice() {
+        [year] => digits(year, 4),
+        [year, month] => digits(year, 4) && digits(month, 2) && (1..=12).contains(&number(month)),
+        [year, month, day] => {
+            if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+                return false;
+            }
+            let (y, m, d) = (number(year), number(month), number(day));
+            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            let days = match m {
+                1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+                4 | 6 | 9 | 11 => 30,
+                2 if leap => 29,
+                2 => 28,
+                _ => 0,
+            };
+            (1..=days).contains(&d)
+        }
+        _ => false,
+    }
+}
+
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.chars().count() <= MAX_ID_CHARS
@@ -332,15 +360,11 @@ impl Walker {
 
     fn date(&mut self, value: &Value, path: &str) -> Option<String> {
         let date = self.string(value, path, 10)?;
-        let parts: Vec<&str> = date.split('-').collect();
-        let lengths_ok = matches!(parts.as_slice(), [y] if y.len() == 4)
-            || matches!(parts.as_slice(), [y, m] if y.len() == 4 && m.len() == 2)
-            || matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2);
-        if !lengths_ok || !parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
+        if !is_valid_date(&date) {
             self.push(
                 path,
                 format!(
-                    "must be a date like \"2020\", \"2020-09\" or \"2020-09-30\", got {}",
+                    "must be a date like \"2020\", \"2020-09\" or \"2020-09-30\", with a month and day that exist, got {}",
                     describe(value)
                 ),
             );

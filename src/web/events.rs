@@ -121,12 +121,25 @@ pub fn attach(widget: &Rc<RefCell<Widget>>) -> Result<Handles, JsValue> {
     })?);
 
     let w = weak.clone();
-    listeners.push(Listener::new(&canvas, "pointerleave", true, move |_| {
-        with_widget(&w, |widget| {
-            widget.pointer = Pointer::None;
-            widget.apply(Event::Hover(None))
-        });
-    })?);
+    // A finger always "leaves" right after lifting, before the click: that must not end the
+    // tap's tooltip, which a tap elsewhere or a scroll ends instead.
+    listeners.push(Listener::new(
+        &canvas,
+        "pointerleave",
+        true,
+        move |event| {
+            if event
+                .dyn_ref::<PointerEvent>()
+                .is_some_and(|e| e.pointer_type() == "touch")
+            {
+                return;
+            }
+            with_widget(&w, |widget| {
+                widget.pointer = Pointer::None;
+                widget.apply(Event::Hover(None))
+            });
+        },
+    )?);
 
     let w = weak.clone();
     listeners.push(Listener::new(&canvas, "pointerdown", true, move |event| {

@@ -670,6 +670,7 @@ impl Dom {
         set_hidden(&self.alert, false)?;
         set_hidden(&self.figure, true)?;
         for hidden in [
+            &self.lang_button,
             &self.legend,
             &self.chart_tabs,
             &self.kinds,

@@ -121,6 +121,12 @@ impl Widget {
         state.sector = self.options.sector.clone();
         state.chart = self.options.chart.clone();
         state.kind = self.options.kind.as_deref().and_then(ChartKind::from_code);
+        if state.sector.is_none() && !self.options.explorer {
+            // An editor's dataset of one sector: its charts, not an overview of one slice.
+            if let [only] = self.dataset.sectors.as_slice() {
+                state.sector = Some(only.id.clone());
+            }
+        }
         if self.options.hash {
             if let Some(hash) = current_hash().filter(|h| !h.is_empty()) {
                 state = ViewState::from_query(&hash, default_lang);
@@ -355,23 +361,24 @@ impl Widget {
 
     fn update_tooltip(&mut self) -> Result<(), JsValue> {
         let lang = self.state.lang;
+        let at_slice = |i: usize| self.anchor_of(i).map(|p| (i, p));
+        let selected = if self.tooltip_dismissed {
+            None
+        } else {
+            self.state.selected
+        };
         let target = match self.pointer {
+            // A mouse or pen: the slice under it.
             Pointer::Hovering(x, y) => self.state.hover.map(|i| (i, (x, y))),
-            _ => None,
-        }
-        .or_else(|| {
-            self.state
+            // A finger: the tapped slice, until a tap elsewhere or a scroll.
+            Pointer::Touch => selected.and_then(at_slice),
+            // The keyboard: the focused slice, else the selection.
+            Pointer::None => self
+                .state
                 .focus
-                .and_then(|i| self.anchor_of(i).map(|p| (i, p)))
-        })
-        .or_else(|| {
-            if self.tooltip_dismissed {
-                return None;
-            }
-            self.state
-                .selected
-                .and_then(|i| self.anchor_of(i).map(|p| (i, p)))
-        });
+                .and_then(at_slice)
+                .or_else(|| selected.and_then(at_slice)),
+        };
         match target.and_then(|(i, at)| self.texts.get(i).map(|t| (i, t, at))) {
             Some((index, text, at)) if self.progress >= 1.0 => {
                 let key = (index, self.texts_version);
@@ -609,12 +616,11 @@ impl Widget {
         let link = doc.create_element("a")?;
         link.set_attribute("href", &url)?;
         link.set_attribute("download", &name)?;
-        link.set_attribute("hidden", "")?;
-        self.dom.root.append_child(&link)?;
+        // Clicked while detached: a click inside the widget would re-enter its own click
+        // listener, which is still running.
         if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
             link.click();
         }
-        self.dom.root.remove_child(&link)?;
         Ok(())
     }
 

@@ -81,9 +81,9 @@ test('hovering a slice shows its tooltip inside the viewport; leaving the canvas
       assert.ok(tip.rect.right <= tip.viewport.width && tip.rect.bottom <= tip.viewport.height,
         `tooltip of slice ${index} ends inside the viewport: ${JSON.stringify(tip)}`);
     }
-    // Off the canvas (the page heading): the tooltip goes.
-    const heading = await page.locator('h1').boundingBox();
-    await page.mouse.move(heading.x + 5, heading.y + 5);
+    // Off the canvas (the page margin): the tooltip goes.
+    assert.equal(await page.evaluate(() => document.elementFromPoint(5, 5).closest('canvas')), null);
+    await page.mouse.move(5, 5, { steps: 4 });
     await page.waitForFunction(() => document.querySelector('.sc-tooltip').hidden);
     assert.equal((await state(page)).hover, null);
     assertClean(log, 'the explorer');

@@ -171,11 +171,6 @@ export async function slicePoints(page, host = null, step = 8) {
   }, { host, step });
 }
 
-/** Finds a point on the canvas where no slice is (for moving off a slice while staying on it). */
-export function inside(rect, point) {
-  return point.x >= rect.x && point.x <= rect.x + rect.width && point.y >= rect.y && point.y <= rect.y + rect.height;
-}
-
 /**
  * Reads a PNG in the page: its size, how many distinct colours it has and how many pixels are
  * neither transparent nor the colour of its top-left corner (the background).

@@ -1,0 +1,42 @@
+// Where main-thread time goes outside JavaScript: a Chromium trace (devtools.timeline) reduced to
+// self time per event name on the renderer's main thread (Paint, Layout, HitTest, ...).
+
+export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'input'];
+
+/** {total, top: [[ms, name]]}: self time of complete events on CrRendererMain threads. */
+export function summarizeTrace(buffer, count = 12) {
+  const { traceEvents } = JSON.parse(buffer.toString('utf8'));
+  const mainThreads = new Set(traceEvents
+    .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+    .map((e) => `${e.pid}:${e.tid}`));
+  const byThread = new Map();
+  for (const e of traceEvents) {
+    if (e.ph !== 'X' || typeof e.dur !== 'number') continue;
+    const key = `${e.pid}:${e.tid}`;
+    if (!mainThreads.has(key)) continue;
+    if (!byThread.has(key)) byThread.set(key, []);
+    byThread.get(key).push(e);
+  }
+  const self = new Map();
+  let total = 0;
+  for (const events of byThread.values()) {
+    events.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    const stack = [];
+    const close = (until) => {
+      while (stack.length && stack.at(-1).end <= until) {
+        const done = stack.pop();
+        self.set(done.name, (self.get(done.name) ?? 0) + Math.max(0, done.dur - done.children) / 1000);
+      }
+    };
+    for (const e of events) {
+      close(e.ts);
+      const parent = stack.at(-1);
+      if (parent) parent.children += Math.min(e.dur, parent.end - e.ts);
+      else total += e.dur / 1000;
+      stack.push({ name: e.name, dur: e.dur, end: e.ts + e.dur, children: 0 });
+    }
+    close(Infinity);
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, ms]) => [ms, name]);
+  return { total, top };
+}

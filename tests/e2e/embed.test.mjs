@@ -1,0 +1,332 @@
+// <sector-chart> on an editor's page (tests/e2e/pages/*.html, served with www/ under the strict
+// CSP): several widgets side by side, editors' datasets good and bad, live attribute changes,
+// clean removal, datasets that fail to arrive, the script included twice, and no leaks over a
+// thousand mounts.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { HERE, WWW, launch, startServer, newPage, slicePoints, parseDrawn } from './helpers.mjs';
+
+let browser;
+let site;
+const hanging = [];
+
+before(async () => {
+  const routes = {
+    '/failing.json': (req, res) => {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('internal error');
+    },
+    // Never answers: the widget gives up after its 10 s timeout.
+    '/slow.json': (req, res) => { hanging.push(res); },
+  };
+  [browser, site] = await Promise.all([launch(), startServer({ roots: [WWW, HERE], routes })]);
+});
+
+after(async () => {
+  for (const res of hanging) res.destroy();
+  await browser?.close();
+  await site?.close();
+});
+
+/** What one widget shows: its marker, language, title, alert. */
+function widget(page, id) {
+  return page.evaluate((id) => {
+    const host = document.getElementById(id);
+    const root = host.shadowRoot?.querySelector('.sc-root');
+    const alert = root?.querySelector('.sc-alert');
+    const canvas = root?.querySelector('canvas.sc-canvas');
+    return {
+      drawn: canvas?.dataset.drawn ?? null,
+      lang: root?.getAttribute('lang') ?? null,
+      title: root?.querySelector('.sc-title')?.textContent ?? null,
+      legend: [...(root?.querySelectorAll('.sc-legend-label') ?? [])].map((l) => l.textContent),
+      credit: root?.querySelector('.sc-credit')?.textContent ?? null,
+      alert: alert && !alert.hidden ? alert.textContent : null,
+      alertRole: alert?.getAttribute('role') ?? null,
+      figureShown: Boolean(root?.querySelector('.sc-figure') && !root.querySelector('.sc-figure').hidden),
+      downloads: root?.querySelectorAll('.sc-downloads button').length ?? 0,
+      state: host.state,
+    };
+  }, id);
+}
+
+/** Waits until every listed widget has drawn or shows its alert. */
+async function settled(page, ids, timeout = 15000) {
+  await page.waitForFunction((ids) => ids.every((id) => {
+    const root = document.getElementById(id)?.shadowRoot?.querySelector('.sc-root');
+    if (!root) return false;
+    const alert = root.querySelector('.sc-alert');
+    return root.querySelector('canvas.sc-canvas')?.dataset.drawn || (alert && !alert.hidden);
+  }), ids, { timeout });
+}
+
+const WIDGETS = ['builtin-zh', 'builtin-en', 'editor', 'inline', 'broken'];
+
+async function openEmbedPage(options = {}) {
+  const opened = await newPage(browser, options);
+  await opened.page.goto(`${site.origin}/pages/embed.html`);
+  await settled(opened.page, WIDGETS);
+  return opened;
+}
+
+test('each widget on a page draws its own chart or shows its own alert', async () => {
+  const { context, page, log } = await openEmbedPage();
+  try {
+    const zh = await widget(page, 'builtin-zh');
+    assert.deepEqual(parseDrawn(zh.drawn).kind, 'pie');
+    assert.equal(parseDrawn(zh.drawn).slices, 2);
+    assert.equal(zh.lang, 'zh');
+    assert.equal(zh.title, '科技小巨人企业有效专利');
+    assert.deepEqual(zh.legend, ['发明专利', '其他有效专利']);
+    assert.equal(zh.alert, null);
+    assert.equal(zh.downloads, 0, 'no download buttons without the downloads attribute');
+    assert.equal(zh.state.kind, 'pie');
+
+    const en = await widget(page, 'builtin-en');
+    assert.equal(parseDrawn(en.drawn).kind, 'bar');
+    assert.equal(en.lang, 'en');
+    assert.equal(en.title, 'Market entities in the province');
+    assert.equal(en.alert, null);
+    assert.equal(en.downloads, 3, 'the downloads attribute shows PNG, SVG and CSV');
+
+    const editor = await widget(page, 'editor');
+    assert.equal(parseDrawn(editor.drawn).kind, 'pie');
+    assert.equal(parseDrawn(editor.drawn).slices, 3);
+    assert.equal(editor.title, 'New-energy vehicles by drive type');
+    assert.deepEqual(editor.legend, ['Battery electric', 'Plug-in hybrid', 'Other']);
+    assert.match(editor.credit, /The sample newsroom/, 'the credit line names the editor\'s source');
+    assert.equal(editor.alert, null);
+
+    const inline = await widget(page, 'inline');
+    assert.equal(parseDrawn(inline.drawn).kind, 'donut');
+    assert.equal(inline.title, 'Valid patents by type');
+    assert.deepEqual(inline.legend, ['Invention patents', 'Other patents']);
+
+    const broken = await widget(page, 'broken');
+    assert.equal(broken.alertRole, 'alert');
+    assert.ok(broken.alert, 'the broken dataset shows an alert');
+    assert.match(broken.alert, /sectors\[0\]\.indicators\[1\]\.value/, `the alert names the JSON path: ${broken.alert}`);
+    assert.match(broken.alert, /-1754/, 'the alert quotes the wrong value');
+    assert.match(broken.alert, /The data has a problem/);
+    assert.equal(broken.figureShown, false, 'no chart for a broken dataset');
+    assert.equal(broken.drawn ?? 'none', 'none');
+    assert.equal(broken.state, null);
+
+    // Only the broken widget reported an error, as a composed, bubbling `error` event.
+    const events = await page.evaluate(() => window.widgetEvents);
+    const errors = events.filter((e) => e.type === 'error');
+    assert.equal(errors.length, 1, JSON.stringify(errors));
+    assert.equal(errors[0].id, 'broken');
+    assert.ok(errors[0].composed && errors[0].bubbles);
+    assert.deepEqual(errors[0].detail.problems.map((p) => p.path), ['sectors[0].indicators[1].value']);
+    assert.match(errors[0].detail.message, /1 problem/);
+
+    assert.deepEqual(log.pageErrors, []);
+    const unrelated = log.consoleErrors.filter((e) => !/broken/.test(e) && !/favicon\.ico/.test(e));
+    assert.deepEqual(unrelated, [], 'no console errors other than the broken widget\'s');
+    // The snippet pasted twice: one element definition, one wasm download.
+    assert.equal(await page.evaluate(() => typeof customElements.get('sector-chart')), 'function');
+  } finally {
+    await context.close();
+  }
+});
+
+test('widgets do not leak styles into the page, nor the page into them', async () => {
+  const { context, page } = await openEmbedPage();
+  try {
+    const styles = await page.evaluate(() => {
+      const h2 = document.querySelector('main h2');
+      const root = document.getElementById('builtin-en').shadowRoot.querySelector('.sc-root');
+      return {
+        pageButtons: document.querySelectorAll('.sc-button').length,
+        h2Margin: getComputedStyle(h2).marginTop,
+        widgetFont: getComputedStyle(root).fontSize,
+        stylesheets: document.styleSheets.length,
+      };
+    });
+    assert.equal(styles.pageButtons, 0, 'the widget\'s DOM stays in its shadow root');
+    assert.equal(styles.widgetFont, '15px', 'widget.css applies inside the shadow root');
+    assert.equal(styles.stylesheets, 1, 'only the page\'s own stylesheet is in the document');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a live attribute change re-renders the widget', async () => {
+  const { context, page, log } = await openEmbedPage();
+  try {
+    await page.evaluate(() => document.getElementById('builtin-zh').setAttribute('kind', 'bar'));
+    await page.waitForFunction(() => /^bar:/.test(document.getElementById('builtin-zh').shadowRoot.querySelector('canvas').dataset.drawn));
+    let zh = await widget(page, 'builtin-zh');
+    assert.equal(zh.state.kind, 'bar');
+    assert.equal(zh.lang, 'zh');
+
+    await page.evaluate(() => document.getElementById('builtin-zh').setAttribute('lang', 'en'));
+    await page.waitForFunction(() => document.getElementById('builtin-zh').shadowRoot.querySelector('.sc-root')?.lang === 'en');
+    zh = await widget(page, 'builtin-zh');
+    assert.equal(zh.title, 'Valid patents of tech little giants');
+    assert.deepEqual(zh.legend, ['Invention patents', 'Other valid patents']);
+    assert.equal(parseDrawn(zh.drawn).kind, 'bar', 'the kind chosen before stays');
+
+    // Several attributes at once: another sector and chart.
+    await page.evaluate(() => {
+      const el = document.getElementById('builtin-zh');
+      el.setAttribute('sector', 'consumer-goods');
+      el.removeAttribute('chart');
+      el.removeAttribute('kind');
+    });
+    await page.waitForFunction(() => document.getElementById('builtin-zh').state?.sector === 'consumer-goods');
+    zh = await widget(page, 'builtin-zh');
+    assert.equal(zh.title, 'E-commerce public service centres built');
+    assert.equal(parseDrawn(zh.drawn).kind, 'donut');
+
+    // The editor's widget switches language too; its neighbours are untouched.
+    const before = await widget(page, 'builtin-en');
+    await page.evaluate(() => document.getElementById('editor').setAttribute('lang', 'zh'));
+    await page.waitForFunction(() => document.getElementById('editor').shadowRoot.querySelector('.sc-title')?.textContent === '新能源汽车按动力类型');
+    assert.deepEqual((await widget(page, 'editor')).legend, ['纯电动汽车', '插电式混合动力汽车', '其他']);
+    assert.deepEqual(await widget(page, 'builtin-en'), before);
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a click on a slice fires a `select` event out of the shadow root', async () => {
+  const { context, page, log } = await openEmbedPage();
+  try {
+    const points = await slicePoints(page, '#builtin-en');
+    assert.ok(points[1], 'the second bar can be hit');
+    await page.mouse.click(points[1].x, points[1].y);
+    await page.waitForFunction(() => window.widgetEvents.some((e) => e.type === 'select'));
+    const selects = await page.evaluate(() => window.widgetEvents.filter((e) => e.type === 'select'));
+    assert.equal(selects.length, 1);
+    assert.equal(selects[0].id, 'builtin-en');
+    assert.equal(selects[0].detail.index, 1);
+    assert.equal(selects[0].detail.label, 'Other market entities');
+    assert.equal(selects[0].detail.sector, 'public-services');
+    assert.equal((await widget(page, 'builtin-en')).state.selected, 1);
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/** Listener counts: the page script's (window, document, media queries) and CDP's (window, document). */
+async function listenerCounts(page, cdp) {
+  let cdpTotal = 0;
+  for (const expression of ['window', 'document']) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+    cdpTotal += listeners.length;
+  }
+  const script = await page.evaluate(() => window.listenerCount());
+  return { script: script.total, byKind: script.byKind, cdp: cdpTotal };
+}
+
+test('removing a widget leaves no listener behind', async () => {
+  const { context, page, log } = await openEmbedPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    const baseline = await listenerCounts(page, cdp);
+    await page.evaluate(() => {
+      const el = document.createElement('sector-chart');
+      el.id = 'added';
+      el.setAttribute('sector', 'smes');
+      el.setAttribute('lang', 'en');
+      document.querySelector('main').append(el);
+    });
+    await settled(page, ['added']);
+    const mounted = await listenerCounts(page, cdp);
+    assert.ok(mounted.script > baseline.script && mounted.cdp > baseline.cdp,
+      `a live widget listens on the page: ${JSON.stringify({ baseline, mounted })}`);
+    await page.evaluate(() => document.getElementById('added').remove());
+    assert.deepEqual(await listenerCounts(page, cdp), baseline, 'back to the baseline after remove()');
+
+    // The same for a widget that was on the page from the start, and for the broken one.
+    const perWidget = mounted.script - baseline.script;
+    await page.evaluate(() => document.getElementById('builtin-zh').remove());
+    const afterOne = await listenerCounts(page, cdp);
+    assert.equal(afterOne.script, baseline.script - perWidget);
+    await page.evaluate(() => document.getElementById('broken').remove());
+    assert.deepEqual(await listenerCounts(page, cdp), afterOne, 'the broken widget had none');
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a dataset that fails or never arrives shows an alert; the other widgets are unaffected', async () => {
+  const { context, page, log } = await newPage(browser);
+  try {
+    await page.goto(`${site.origin}/pages/sources.html`);
+    await settled(page, ['missing', 'failing', 'fine']);
+    const fine = await widget(page, 'fine');
+    assert.equal(parseDrawn(fine.drawn).slices, 2);
+    const missing = await widget(page, 'missing');
+    assert.match(missing.alert ?? '', /\/pages\/no-such-file\.json/);
+    assert.match(missing.alert, /404/);
+    assert.equal(missing.figureShown, false);
+    const failing = await widget(page, 'failing');
+    assert.match(failing.alert ?? '', /\/failing\.json/);
+    assert.match(failing.alert, /500/);
+
+    // The slow one gives up after its 10 s timeout.
+    await settled(page, ['slow'], 20000);
+    const slow = await widget(page, 'slow');
+    assert.match(slow.alert ?? '', /\/slow\.json/);
+    assert.match(slow.alert, /did not arrive within 10 s/);
+
+    const errors = await page.evaluate(() => window.widgetEvents.filter((e) => e.type === 'error'));
+    assert.deepEqual(errors.map((e) => e.id).sort(), ['failing', 'missing', 'slow']);
+    assert.ok(errors.every((e) => e.detail.problems[0].path === 'src'));
+    assert.deepEqual(log.pageErrors, []);
+    const unexpected = log.consoleErrors.filter((e) => !/no-such-file\.json|failing\.json|favicon\.ico/.test(e));
+    assert.deepEqual(unexpected, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('embed.js included twice, also from two addresses, breaks nothing', async () => {
+  const { context, page, log } = await newPage(browser);
+  const wasmRequests = [];
+  page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasmRequests.push(request.url()); });
+  try {
+    await page.goto(`${site.origin}/pages/twice.html`);
+    await settled(page, ['first', 'second']);
+    const first = await widget(page, 'first');
+    const second = await widget(page, 'second');
+    assert.equal(first.title, 'Valid patents of tech little giants');
+    assert.equal(second.title, '建成电子商务公共服务中心');
+    assert.equal(first.alert, null);
+    assert.equal(second.alert, null);
+    assert.equal(wasmRequests.length, 1, `the wasm module is downloaded once: ${wasmRequests}`);
+    assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(log.consoleErrors.filter((e) => !/favicon\.ico/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a thousand mounts and removals: wasm memory and listeners do not grow after warm-up', async () => {
+  const { context, page, log } = await newPage(browser);
+  try {
+    await page.goto(`${site.origin}/pages/mount-loop.html`);
+    await page.waitForFunction(() => window.loopReady === true);
+    const baseline = await page.evaluate(() => window.listenerCount());
+    const warm = await page.evaluate(() => window.mountLoop(100));
+    assert.equal(warm.left, 0);
+    assert.deepEqual(warm.listeners, baseline, 'listeners back to the baseline after 100 mounts');
+    const end = await page.evaluate(() => window.mountLoop(900));
+    assert.equal(end.left, 0);
+    assert.deepEqual(end.listeners, baseline, 'listeners back to the baseline after 1000 mounts');
+    assert.equal(end.memory, warm.memory,
+      `wasm memory grew from ${warm.memory} to ${end.memory} bytes between mount 100 and mount 1000`);
+    assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(log.consoleErrors.filter((e) => !/favicon\.ico/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});
