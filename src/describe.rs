@@ -4,26 +4,35 @@
 use crate::dataset::{Chart, Dataset, Lang};
 use crate::format::{share_text, value_text};
 use crate::i18n::{kind_name, words};
-use crate::view::ViewState;
+use crate::layout::SliceInput;
+use crate::view::{other_group, ViewState};
 
 /// One slice, ready to show.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SliceText {
     pub key: String,
     pub label: String,
+    /// The value, formatted with its unit and qualifier.
     pub value: String,
+    /// The value as a number, in base units.
+    pub amount: f64,
     /// Share of the visible total, formatted; empty for hidden slices.
     pub share: String,
     pub share_ratio: f64,
     pub hidden: bool,
+    /// Drawn inside the "Other" slice of a large chart, not on its own.
+    pub grouped: bool,
     /// The report's words, or how the slice was derived.
     pub source: Option<String>,
     pub derivation: Option<String>,
     pub note: Option<String>,
 }
 
+/// One text per slice of the chart, in order, and last the "Other" slice when the chart groups
+/// its smallest slices (see `view::other_group`).
 pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
     let lang = state.lang;
+    let group = other_group(chart, &state.hidden, state.expanded);
     let visible_total: f64 = chart
         .slices
         .iter()
@@ -31,7 +40,7 @@ pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
         .filter(|(i, _)| !state.hidden.contains(i))
         .map(|(_, s)| s.value)
         .sum();
-    chart
+    let mut texts: Vec<SliceText> = chart
         .slices
         .iter()
         .enumerate()
@@ -45,6 +54,7 @@ pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
             SliceText {
                 key: slice.key.clone(),
                 label: slice.label.get(lang).to_string(),
+                amount: slice.value,
                 value: value_text(
                     slice.value,
                     slice.unit,
@@ -59,6 +69,7 @@ pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
                 },
                 share_ratio: ratio,
                 hidden,
+                grouped: group.as_ref().is_some_and(|g| g.members.contains(&i)),
                 source: slice.source.clone(),
                 derivation: slice
                     .derivation
@@ -66,6 +77,49 @@ pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
                     .map(|d| d.explanation.get(lang).to_string()),
                 note: slice.note.as_ref().map(|n| n.get(lang).to_string()),
             }
+        })
+        .collect();
+    if let (Some(group), Some(first)) = (group, chart.slices.first()) {
+        let ratio = if visible_total > 0.0 {
+            group.value / visible_total
+        } else {
+            0.0
+        };
+        let count = group.members.len();
+        texts.push(SliceText {
+            key: "other".into(),
+            label: match lang {
+                Lang::Zh => format!("其他（{count} 项）"),
+                Lang::En => format!("Other ({count})"),
+            },
+            amount: group.value,
+            value: value_text(group.value, first.unit, first.counter.as_ref(), None, lang),
+            share: share_text(ratio),
+            share_ratio: ratio,
+            hidden: false,
+            grouped: false,
+            source: None,
+            derivation: Some(match lang {
+                Lang::Zh => format!("最小的 {count} 项合计；点击展开全部。"),
+                Lang::En => {
+                    format!("The {count} smallest slices together; choose it to show them all.")
+                }
+            }),
+            note: None,
+        });
+    }
+    texts
+}
+
+/// What the layout needs of each slice, borrowed from the texts.
+pub fn layout_inputs(texts: &[SliceText]) -> Vec<SliceInput<'_>> {
+    texts
+        .iter()
+        .map(|text| SliceInput {
+            label: &text.label,
+            value_text: &text.value,
+            value: text.amount,
+            hidden: text.hidden || text.grouped,
         })
         .collect()
 }
@@ -79,10 +133,10 @@ pub fn summary(dataset: &Dataset, state: &ViewState) -> String {
     };
     let kind = state.effective_kind(dataset).unwrap_or(chart.kind);
     let texts = slice_texts(chart, state);
-    let shown = texts.iter().filter(|t| !t.hidden).count();
+    let shown = texts.iter().filter(|t| !t.hidden && !t.grouped).count();
     let largest = texts
         .iter()
-        .filter(|t| !t.hidden)
+        .filter(|t| !t.hidden && !t.grouped)
         .max_by(|a, b| a.share_ratio.total_cmp(&b.share_ratio));
     let largest = largest.map_or(String::new(), |t| match lang {
         Lang::Zh => format!("最大：{}，{}（{}）。", t.label, t.value, t.share),
@@ -128,7 +182,11 @@ pub fn announcement(dataset: &Dataset, before: &ViewState, after: &ViewState) ->
     if before.lang != after.lang {
         return Some(w.language_now.to_string());
     }
-    if before.sector != after.sector || before.chart != after.chart || before.kind != after.kind {
+    if before.sector != after.sector
+        || before.chart != after.chart
+        || before.kind != after.kind
+        || before.expanded != after.expanded
+    {
         return Some(summary(dataset, after));
     }
     let chart = after.chart(dataset)?;
@@ -168,7 +226,7 @@ pub fn announcement(dataset: &Dataset, before: &ViewState, after: &ViewState) ->
 
 fn describe_position(texts: &[SliceText], index: usize, lang: Lang) -> String {
     let visible: Vec<usize> = (0..texts.len())
-        .filter(|i| texts.get(*i).is_some_and(|t| !t.hidden))
+        .filter(|i| texts.get(*i).is_some_and(|t| !t.hidden && !t.grouped))
         .collect();
     let position = visible
         .iter()

@@ -5,8 +5,8 @@ use plotters::prelude::SVGBackend;
 use plotters_backend::{DrawingBackend, DrawingErrorKind};
 
 use crate::dataset::{Dataset, Lang};
-use crate::describe::{credit, slice_texts};
-use crate::layout::{self, wrap_text, ApproxMeasure, LayoutInput, Point, SliceInput, TextMeasure};
+use crate::describe::{credit, layout_inputs, slice_texts};
+use crate::layout::{self, wrap_text, ApproxMeasure, LayoutInput, Point, TextMeasure};
 use crate::render::{draw_chart, draw_text_line, Paint};
 use crate::theme::Theme;
 use crate::view::ViewState;
@@ -47,7 +47,7 @@ fn plan(dataset: &Dataset, state: &ViewState, measure: &dyn TextMeasure) -> Plan
     let shown: Vec<(usize, String)> = texts
         .iter()
         .enumerate()
-        .filter(|(_, t)| !t.hidden)
+        .filter(|(_, t)| !t.hidden && !t.grouped)
         .map(|(i, t)| (i, format!("{} — {} ({})", t.label, t.value, t.share)))
         .collect();
     let mut legend_rows: Vec<(usize, String)> =
@@ -139,17 +139,7 @@ pub fn draw_export<DB: DrawingBackend>(
     }
     if let (Some(chart), Some(kind)) = (state.chart(dataset), state.effective_kind(dataset)) {
         let texts = slice_texts(chart, state);
-        let inputs: Vec<SliceInput> = chart
-            .slices
-            .iter()
-            .zip(&texts)
-            .map(|(slice, text)| SliceInput {
-                label: &text.label,
-                value_text: &text.value,
-                value: slice.value,
-                hidden: text.hidden,
-            })
-            .collect();
+        let inputs = layout_inputs(&texts);
         let layout = layout::compute(&LayoutInput {
             kind,
             slices: &inputs,

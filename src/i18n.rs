@@ -40,6 +40,7 @@ pub struct Words {
     pub data_problem: &'static str,
     pub credit_prefix: &'static str,
     pub open_sector_hint: &'static str,
+    pub group_small: &'static str,
 }
 
 const ZH: Words = Words {
@@ -79,6 +80,7 @@ const ZH: Words = Words {
     data_problem: "数据有误，图表无法显示",
     credit_prefix: "来源",
     open_sector_hint: "点击扇区查看该领域",
+    group_small: "合并最小的项",
 };
 
 const EN: Words = Words {
@@ -118,6 +120,7 @@ const EN: Words = Words {
     data_problem: "The data has a problem, so the chart cannot be shown",
     credit_prefix: "Source",
     open_sector_hint: "Click a slice to open its sector",
+    group_small: "Group the smallest slices",
 };
 
 pub fn words(lang: Lang) -> &'static Words {

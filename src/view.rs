@@ -22,6 +22,21 @@ pub struct ViewState {
     pub focus: Option<usize>,
     /// The slice chosen by click, tap, Enter or Space; kept until cleared.
     pub selected: Option<usize>,
+    /// Show every slice of a large chart instead of grouping the smallest into "Other".
+    pub expanded: bool,
+}
+
+/// Charts with more visible slices than this draw the largest ones and one "Other" slice that
+/// holds the rest; choosing "Other" expands it. Nobody reads a pie of a thousand slices.
+pub const MAX_DRAWN_SLICES: usize = 24;
+
+/// The smallest slices of a large chart, drawn as one "Other" slice. Its index in events and in
+/// the state is one past the chart's last slice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OtherGroup {
+    pub index: usize,
+    pub members: BTreeSet<usize>,
+    pub value: f64,
 }
 
 /// Something the user did.
@@ -40,6 +55,8 @@ pub enum Event {
     Key(Key),
     /// Keyboard focus left the chart.
     Blur,
+    /// Show every slice of a large chart (true), or group the smallest into "Other" (false).
+    SetExpanded(bool),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,6 +76,33 @@ pub struct Fallback {
     pub field: &'static str,
     pub value: String,
     pub message: String,
+}
+
+/// The "Other" slice of `chart` with these slices hidden, unless the visitor expanded it.
+pub fn other_group(chart: &Chart, hidden: &BTreeSet<usize>, expanded: bool) -> Option<OtherGroup> {
+    if expanded {
+        return None;
+    }
+    let mut visible: Vec<(usize, f64)> = chart
+        .slices
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !hidden.contains(i))
+        .map(|(i, slice)| (i, slice.value))
+        .collect();
+    if visible.len() <= MAX_DRAWN_SLICES {
+        return None;
+    }
+    // Largest first; equal values keep the file's order, so the grouping is stable. A partial
+    // selection, not a sort: this runs on every pointer move over a large chart.
+    let kept = MAX_DRAWN_SLICES - 1;
+    visible.select_nth_unstable_by(kept, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let rest = visible.get(kept..).unwrap_or(&[]);
+    Some(OtherGroup {
+        index: chart.slices.len(),
+        members: rest.iter().map(|(i, _)| *i).collect(),
+        value: rest.iter().map(|(_, v)| v).sum(),
+    })
 }
 
 impl ViewState {
@@ -99,19 +143,36 @@ impl ViewState {
         self.chart(dataset).map_or(0, |chart| chart.slices.len())
     }
 
+    /// The "Other" slice, when the chart on screen has too many visible slices to draw.
+    pub fn other_group(&self, dataset: &Dataset) -> Option<OtherGroup> {
+        other_group(self.chart(dataset)?, &self.hidden, self.expanded)
+    }
+
     /// Clears everything that belongs to one chart, for when another chart is shown.
     fn reset_chart_state(&mut self) {
+        self.expanded = false;
         self.hidden.clear();
         self.hover = None;
         self.focus = None;
         self.selected = None;
     }
 
-    /// The visible slice indices in order; hidden ones are skipped by the keyboard.
+    /// The slices drawn, in order: hidden and grouped ones are skipped by the keyboard, and
+    /// "Other" comes last.
     fn visible(&self, dataset: &Dataset) -> Vec<usize> {
-        (0..self.slice_count(dataset))
+        let other = self.other_group(dataset);
+        let mut shown: Vec<usize> = (0..self.slice_count(dataset))
             .filter(|i| !self.hidden.contains(i))
-            .collect()
+            .filter(|i| {
+                other
+                    .as_ref()
+                    .is_none_or(|group| !group.members.contains(i))
+            })
+            .collect();
+        if let Some(group) = other {
+            shown.push(group.index);
+        }
+        shown
     }
 
     /// The state after `event`. Events that name something that does not exist change nothing.
@@ -173,6 +234,12 @@ impl ViewState {
             }
             Event::Hover(index) => next.hover = index.filter(|i| self.is_shown(dataset, *i)),
             Event::Click(index) => match index.filter(|i| self.is_shown(dataset, *i)) {
+                Some(i) if self.is_other(dataset, i) => {
+                    next.expanded = true;
+                    next.hover = None;
+                    next.focus = None;
+                    next.selected = None;
+                }
                 Some(i) if self.is_overview() => return self.drill_down(dataset, i),
                 Some(i) => {
                     next.selected = if self.selected == Some(i) {
@@ -191,12 +258,33 @@ impl ViewState {
             Event::Blur => {
                 next.focus = None;
             }
+            Event::SetExpanded(expanded) => {
+                next.expanded = expanded;
+                next.hover = None;
+                next.focus = None;
+                next.selected = None;
+            }
+        }
+        // Hiding a slice can move another into or out of "Other": drop what is no longer drawn.
+        if next.hidden != self.hidden {
+            next.hover = next.hover.filter(|&i| next.is_shown(dataset, i));
+            next.focus = next.focus.filter(|&i| next.is_shown(dataset, i));
+            next.selected = next.selected.filter(|&i| next.is_shown(dataset, i));
         }
         next
     }
 
     fn is_shown(&self, dataset: &Dataset, index: usize) -> bool {
-        index < self.slice_count(dataset) && !self.hidden.contains(&index)
+        match self.other_group(dataset) {
+            Some(group) if index == group.index => true,
+            Some(group) if group.members.contains(&index) => false,
+            _ => index < self.slice_count(dataset) && !self.hidden.contains(&index),
+        }
+    }
+
+    fn is_other(&self, dataset: &Dataset, index: usize) -> bool {
+        self.other_group(dataset)
+            .is_some_and(|group| group.index == index)
     }
 
     /// Opening a sector from its overview slice.
@@ -273,6 +361,9 @@ impl ViewState {
         if let Some(selected) = self.selected {
             parts.push(format!("selected={selected}"));
         }
+        if self.expanded {
+            parts.push("expanded=1".into());
+        }
         parts.join("&")
     }
 
@@ -292,6 +383,7 @@ impl ViewState {
                     state.hidden = value.split(',').filter_map(|n| n.parse().ok()).collect()
                 }
                 "selected" => state.selected = value.parse().ok(),
+                "expanded" => state.expanded = value == "1",
                 _ => {}
             }
         }

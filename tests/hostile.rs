@@ -467,7 +467,9 @@ fn draw_view(
         return Err(format!("{what}: the view state does not reach this chart"));
     }
     let texts = slice_texts(chart, state);
-    if texts.len() != chart.slices.len() {
+    // One text per slice, and one more for "Other" when a large chart groups its smallest.
+    let other = usize::from(state.other_group(ds).is_some());
+    if texts.len() != chart.slices.len() + other {
         return Err(format!("{what}: slice_texts lost slices"));
     }
     for text in &texts {

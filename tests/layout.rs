@@ -1323,31 +1323,26 @@ fn huge_labels_and_many_slices() {
 }
 
 #[test]
-fn compute_is_fast_for_10k_slices() {
+fn ten_thousand_slices_lay_out_completely() {
+    // How fast is a benchmark's question (`make bench`); here: all of them, and hit where drawn.
     let values: Vec<f64> = (0..10_000)
         .map(|i| 1.0 + ((i * 7919) % 1000) as f64)
         .collect();
     let chart = Chart::values(&values);
     let inputs = chart.inputs();
-    // Generous in debug builds; the 5 ms budget is checked in release (`cargo test --release`).
-    let budget = if cfg!(debug_assertions) { 0.5 } else { 0.005 };
     for kind in ChartKind::ALL {
-        let mut best = f64::INFINITY;
-        for _ in 0..5 {
-            let t = std::time::Instant::now();
-            let l = compute(&LayoutInput {
-                kind,
-                slices: &inputs,
-                width: 2400.0,
-                height: 1200.0,
-                font_px: 26.0,
-                scale: 2.0,
-                highlight: Some(3),
-                measure: &ApproxMeasure,
-            });
-            best = best.min(t.elapsed().as_secs_f64());
-            assert_eq!(l.slices.len(), 10_000);
-        }
-        assert!(best < budget, "{kind}: compute took {best} s");
+        let l = compute(&LayoutInput {
+            kind,
+            slices: &inputs,
+            width: 2400.0,
+            height: 1200.0,
+            font_px: 26.0,
+            scale: 2.0,
+            highlight: Some(3),
+            measure: &ApproxMeasure,
+        });
+        assert_eq!(l.slices.len(), 10_000);
+        let total: f64 = l.slices.iter().map(|s| s.share).sum();
+        assert!((total - 1.0).abs() < 1e-9, "{kind}: shares sum to {total}");
     }
 }

@@ -576,6 +576,7 @@ fn all_states(ds: &Dataset) -> Vec<ViewState> {
                         hover: None,
                         focus: None,
                         selected,
+                        expanded: false,
                     });
                 }
             }
@@ -647,6 +648,7 @@ fn to_query_writes_only_what_was_chosen() {
         hover: Some(1),
         focus: Some(1),
         selected: Some(1),
+        expanded: false,
     };
     assert_eq!(
         state.to_query(),

@@ -78,6 +78,7 @@ fn on_action(widget: &mut Widget, action: &str, value: &str) -> Result<(), JsVal
             widget.refresh(false)
         }
         "download" => widget.download(value),
+        "expand" => widget.apply(Event::SetExpanded(value == "1")),
         _ => Ok(()),
     }
 }

@@ -369,18 +369,32 @@ impl Dom {
         let w = words(state.lang);
         clear(&self.legend);
         self.legend.set_attribute("aria-label", w.legend)?;
-        for (i, text) in texts.iter().enumerate().take(MAX_LEGEND_ENTRIES) {
+        let entries = texts.iter().enumerate().filter(|(_, text)| !text.grouped);
+        let palette = crate::theme::PALETTE_LEN;
+        let mut listed = 0;
+        for (i, text) in entries.clone().take(MAX_LEGEND_ENTRIES) {
+            listed += 1;
+            let is_other =
+                text.key == "other" && i + 1 == texts.len() && texts.iter().any(|t| t.grouped);
+            // "Other" is not hidden and shown: choosing it shows the slices inside it.
+            let (action, value) = if is_other {
+                ("expand", "1")
+            } else {
+                ("toggle", "")
+            };
+            let index = i.to_string();
             let button = action_button(
                 &self.doc,
                 &self.legend,
                 "sc-legend-item",
-                "toggle",
-                &i.to_string(),
+                action,
+                if is_other { value } else { &index },
                 "",
             )?;
-            button.set_attribute("aria-pressed", if text.hidden { "false" } else { "true" })?;
+            if !is_other {
+                button.set_attribute("aria-pressed", if text.hidden { "false" } else { "true" })?;
+            }
             toggle_class(&button, "sc-off", text.hidden)?;
-            let palette = crate::theme::PALETTE_LEN;
             let swatch = child(
                 &self.doc,
                 &button,
@@ -401,13 +415,24 @@ impl Dom {
             };
             text_child(&self.doc, &button, "span", "sc-legend-share", &detail)?;
         }
-        if texts.len() > MAX_LEGEND_ENTRIES {
-            let more = texts.len() - MAX_LEGEND_ENTRIES;
+        let total = entries.count();
+        if total > listed {
+            let more = total - listed;
             let line = match state.lang {
                 Lang::Zh => format!("另有 {more} 项，见数据表"),
                 Lang::En => format!("{more} more in the data table"),
             };
             text_child(&self.doc, &self.legend, "span", "sc-legend-more", &line)?;
+        }
+        if state.expanded {
+            action_button(
+                &self.doc,
+                &self.legend,
+                "sc-button",
+                "expand",
+                "0",
+                w.group_small,
+            )?;
         }
         set_hidden(&self.legend, texts.is_empty())?;
         Ok(())
@@ -437,7 +462,13 @@ impl Dom {
             th.set_attribute("scope", "col")?;
         }
         let body = child(&self.doc, &table, "tbody", "")?;
-        for (i, text) in texts.iter().enumerate().take(MAX_TABLE_ROWS) {
+        // Every real slice, "Other" aside: the table is where its members can be read.
+        for (i, text) in texts
+            .iter()
+            .take(chart.slices.len())
+            .enumerate()
+            .take(MAX_TABLE_ROWS)
+        {
             let row = child(&self.doc, &body, "tr", "")?;
             if text.hidden {
                 row.set_attribute("class", "sc-off")?;
@@ -464,14 +495,14 @@ impl Dom {
                 text_child(&self.doc, &source_cell, "span", "sc-derived", derivation)?;
             }
         }
-        if texts.len() > MAX_TABLE_ROWS {
+        if chart.slices.len() > MAX_TABLE_ROWS {
             let row = child(&self.doc, &body, "tr", "")?;
             let cell = text_child(
                 &self.doc,
                 &row,
                 "td",
                 "",
-                &format!("… {} / {}", MAX_TABLE_ROWS, texts.len()),
+                &format!("… {} / {}", MAX_TABLE_ROWS, chart.slices.len()),
             )?;
             cell.set_attribute("colspan", "4")?;
         }

@@ -14,9 +14,9 @@ use super::canvas::{Surface, FONT_FAMILY};
 use super::options::{Options, ThemeChoice};
 use super::ui::Dom;
 use crate::dataset::{ChartKind, Dataset, Lang};
-use crate::describe::{announcement, slice_texts, summary, SliceText};
+use crate::describe::{announcement, layout_inputs, slice_texts, summary, SliceText};
 use crate::export;
-use crate::layout::{self, bar_preferred_height, Layout, LayoutInput, Point, SliceInput};
+use crate::layout::{self, bar_preferred_height, Layout, LayoutInput, Point};
 use crate::render::Paint;
 use crate::theme::Theme;
 use crate::view::{Event, ViewState};
@@ -228,7 +228,11 @@ impl Widget {
             return Ok(false);
         }
         let kind = self.state.effective_kind(&self.dataset);
-        let rows = self.texts.iter().filter(|t| !t.hidden).count();
+        let rows = self
+            .texts
+            .iter()
+            .filter(|t| !t.hidden && !t.grouped)
+            .count();
         let height = match (self.options.height, kind) {
             (Some(height), _) => height,
             (None, Some(ChartKind::Bar)) => {
@@ -243,22 +247,12 @@ impl Widget {
     }
 
     fn compute_layout(&self) -> Option<Layout> {
-        let chart = self.state.chart(&self.dataset)?;
+        // No chart, no kind: a sector without charts draws nothing.
         let kind = self.state.effective_kind(&self.dataset)?;
         if self.surface.css_width <= 0.0 {
             return None;
         }
-        let inputs: Vec<SliceInput> = chart
-            .slices
-            .iter()
-            .zip(&self.texts)
-            .map(|(slice, text)| SliceInput {
-                label: &text.label,
-                value_text: &text.value,
-                value: slice.value,
-                hidden: text.hidden,
-            })
-            .collect();
+        let inputs = layout_inputs(&self.texts);
         let dpr = self.surface.dpr;
         let highlight = self
             .state
@@ -353,7 +347,10 @@ impl Widget {
                 layout.kind.code(),
                 self.surface.device_width(),
                 self.surface.device_height(),
-                self.texts.iter().filter(|t| !t.hidden).count()
+                self.texts
+                    .iter()
+                    .filter(|t| !t.hidden && !t.grouped)
+                    .count()
             ),
             None => "none".into(),
         }
@@ -434,7 +431,8 @@ impl Widget {
             || before.chart != self.state.chart
             || before.kind != self.state.kind
             || before.lang != self.state.lang
-            || before.hidden != self.state.hidden;
+            || before.hidden != self.state.hidden
+            || before.expanded != self.state.expanded;
         if structural {
             let animate = before.sector != self.state.sector
                 || before.chart != self.state.chart
