@@ -37,7 +37,7 @@ const CONFIG = {
   scaleRuns: num('BENCH_SCALE_RUNS', 3),
   // Every library redraws the whole chart per move here (a third of a second at 10k slices):
   // fewer moves keep the run within minutes.
-  scaleMoves: { 1000: num('BENCH_SCALE_MOVES', 100), 10000: num('BENCH_SCALE_MOVES_10K', 25) },
+  scaleMoves: { 1000: num('BENCH_SCALE_MOVES', 100), 10000: num('BENCH_SCALE_MOVES_10K', 15) },
   changes: num('BENCH_CHANGES', 1000), // view changes for the memory check
 };
 
@@ -386,6 +386,25 @@ async function traced(prepare, action) {
   return { ...summary, ...extra };
 }
 
+/**
+ * A CPU profile of a page load: started on a same-site page (blank.html) so that the navigation
+ * stays in the renderer process the profiler runs in, stopped once the chart is drawn.
+ */
+async function profileLoad(url) {
+  const context = await browser.newContext(CONTEXT);
+  const page = await context.newPage();
+  await page.goto(`${origin}${PAGES.blank}`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await page.goto(origin + url);
+  await page.waitForFunction(() => window.__bench?.drawn != null && window.__bench.frame != null, null, { timeout: 120000 });
+  const { profile } = await cdp.send('Profiler.stop');
+  await context.close();
+  return profile;
+}
+
 const profiles = {};
 const traces = {};
 const missed = goals.filter(([, , ok]) => !ok).map(([goal]) => goal);
@@ -393,24 +412,31 @@ if (missed.some((goal) => /pointer|first chart|draw/.test(goal)) && process.env.
   log('profiling (time goals missed)');
   const prefix = buildNamed() ? '/named' : '';
   const big = CONFIG.scale.at(-1);
+  const PROFILE_MOVES = Math.min(100, CONFIG.moves);
   for (const [name, url, count] of [
-    [`ours, 9-slice donut, pointer sweep of ${CONFIG.moves} moves`, `${prefix}${PAGES.ours}`, CONFIG.moves],
-    [`ours, ${big} slices, pointer sweep of 15 moves`, `${prefix}${scaleUrl('ours', big)}`, 15],
+    [`ours, 9-slice donut, pointer sweep of ${PROFILE_MOVES} moves`, `${prefix}${PAGES.ours}`, PROFILE_MOVES],
+    [`ours, ${big} slices, pointer sweep of 10 moves`, `${prefix}${scaleUrl('ours', big)}`, 10],
   ]) {
     const { context, page, result } = await open(url);
     const run = await sweep(context, page, await ringOf(url, page, result), count, { profile: true });
     profiles[name] = summarizeProfile(run.profile, 12);
     await context.close();
   }
+  for (const [name, url] of [
+    ['ours, 9-slice donut, page load to first chart', `${prefix}${PAGES.ours}`],
+    [`ours, ${big} slices, page load to first chart`, `${prefix}${scaleUrl('ours', big)}`],
+  ]) {
+    profiles[name] = summarizeProfile(await profileLoad(url), 12);
+  }
   for (const lib of ['ours', 'chartjs']) {
     const url = PAGES[lib];
-    traces[`${NAMES[lib]}: pointer sweep, ${CONFIG.moves} moves`] = await traced(async (context, page) => {
+    traces[`${NAMES[lib]}: pointer sweep, ${PROFILE_MOVES} moves`] = await traced(async (context, page) => {
       await page.goto(origin + url);
       await page.waitForFunction(() => window.__bench?.drawn != null);
       return ringOf(url, page, await page.evaluate(() => window.__bench));
     }, async (context, page, ring) => {
-      await sweep(context, page, ring, CONFIG.moves);
-      return { per: CONFIG.moves, unit: 'per move' };
+      await sweep(context, page, ring, PROFILE_MOVES);
+      return { per: PROFILE_MOVES, unit: 'per move' };
     });
     traces[`${NAMES[lib]}: page load to first chart`] = await traced(() => null, async (context, page) => {
       await page.goto(origin + url);
@@ -510,7 +536,7 @@ overview data (the nine sectors, English names), 640×480 CSS px, devicePixelRat
 ## Goals
 
 ${goalTable}
-${profileText ? `\n## Where the main-thread time goes\n\nMade because a time goal was missed. CPU profiles (CDP Profiler) of our page, on a build of the\nsame wasm that keeps its function names (bench/out/named); "(program)" is native work outside\nJavaScript and wasm, which the traces below break down:\n\n${profileText}\n\nChromium traces (devtools.timeline) of the renderer's main thread, self time per event:\n\n${traceText}\n` : ''}
+${profileText ? `\n## Where the main-thread time goes\n\nMade because a time goal was missed. CPU profiles (CDP Profiler) of our page, on a build of the\nsame wasm that keeps its function names (bench/out/named); "(program)" is native work outside\nJavaScript and wasm (parsing, style, layout, paint, compositing), which the traces below break\ndown:\n\n${profileText}\n\nChromium traces (devtools.timeline) of the renderer's main thread, self time per event:\n\n${traceText}\n` : ''}
 ${MARK}${kept}`;
 
 if (QUICK) {

@@ -111,6 +111,7 @@ pub fn draw_export<DB: DrawingBackend>(
         progress: 1.0,
         origin: (0.0, 0.0),
         font_family: FONT_FAMILY,
+        other: state.other_group(dataset).map(|group| group.index),
     };
     let mut y = PAD;
     for line in &plan.title_lines {

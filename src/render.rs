@@ -23,6 +23,8 @@ pub struct Paint<'a> {
     /// Where the layout's origin lands on the backend (exports put a title above the chart).
     pub origin: (f64, f64),
     pub font_family: &'a str,
+    /// The "Other" slice of a large chart, drawn in a neutral colour without a pattern.
+    pub other: Option<usize>,
 }
 
 /// The text without the characters that no font draws and XML 1.0 forbids (control
@@ -62,6 +64,30 @@ fn stroke(rgb: Rgb, width: f64) -> ShapeStyle {
 }
 
 impl Paint<'_> {
+    fn base_colour(&self, index: usize) -> Rgb {
+        if self.other == Some(index) {
+            self.theme.other
+        } else {
+            self.theme.slice_colour(index)
+        }
+    }
+
+    fn pattern(&self, index: usize) -> usize {
+        if self.other == Some(index) {
+            0
+        } else {
+            pattern_of(index, self.theme.palette.len())
+        }
+    }
+
+    fn edge(&self, index: usize) -> Rgb {
+        if self.other == Some(index) {
+            self.theme.background
+        } else {
+            self.theme.edge_colour(index)
+        }
+    }
+
     fn at(&self, p: Point) -> BackendCoord {
         (
             (p.x + self.origin.0).round() as i32,
@@ -82,7 +108,7 @@ impl Paint<'_> {
 
     /// A slice is dimmed while another one is selected, so the selection stands out.
     fn slice_fill(&self, index: usize) -> Rgb {
-        let base = self.theme.slice_colour(index);
+        let base = self.base_colour(index);
         match self.selected {
             Some(selected) if selected != index => base.mix(self.theme.background, 0.55),
             _ => base,
@@ -134,7 +160,7 @@ fn draw_circle<DB: DrawingBackend>(
             points.iter().copied(),
             &solid(paint.slice_fill(slice.index)),
         )?;
-        let pattern = pattern_of(slice.index, paint.theme.palette.len());
+        let pattern = paint.pattern(slice.index);
         if pattern > 0 {
             draw_ring_pattern(backend, &animated, slice.index, pattern, paint)?;
         }
@@ -143,7 +169,7 @@ fn draw_circle<DB: DrawingBackend>(
         if let Some(first) = points.first() {
             outline.push(*first);
         }
-        let edge = paint.theme.edge_colour(slice.index);
+        let edge = paint.edge(slice.index);
         backend.draw_path(outline, &stroke(edge, 1.5 * paint.scale))?;
     }
     for (index, width, rgb) in emphasis(paint) {
@@ -251,11 +277,11 @@ fn draw_bars<DB: DrawingBackend>(
                 &solid(paint.slice_fill(slice.index)),
                 true,
             )?;
-            let edge = paint.theme.edge_colour(slice.index);
+            let edge = paint.edge(slice.index);
             if edge != paint.theme.background {
                 backend.draw_rect(top_left, bottom_right, &stroke(edge, paint.scale), false)?;
             }
-            let pattern = pattern_of(slice.index, paint.theme.palette.len());
+            let pattern = paint.pattern(slice.index);
             if pattern > 0 {
                 let ink = paint
                     .theme

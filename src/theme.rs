@@ -53,6 +53,8 @@ pub struct Theme {
     pub leader: Rgb,
     pub grid: Rgb,
     pub focus: Rgb,
+    /// The "Other" slice of a large chart: neutral, and 3:1 against the background.
+    pub other: Rgb,
     pub palette: &'static [Rgb],
 }
 
@@ -95,6 +97,7 @@ impl Theme {
             leader: Rgb(0x6e, 0x76, 0x81),
             grid: Rgb(0xd0, 0xd7, 0xde),
             focus: Rgb(0x0b, 0x57, 0xd0),
+            other: Rgb(0x8c, 0x95, 0x9f),
             palette: &LIGHT_PALETTE,
         }
     }
@@ -108,6 +111,7 @@ impl Theme {
             leader: Rgb(0x8b, 0x94, 0x9e),
             grid: Rgb(0x30, 0x36, 0x3d),
             focus: Rgb(0x8a, 0xb4, 0xf8),
+            other: Rgb(0x76, 0x7f, 0x8a),
             palette: &DARK_PALETTE,
         }
     }
@@ -166,6 +170,7 @@ mod tests {
             assert!(theme.text.contrast(theme.background) >= 7.0);
             assert!(theme.muted_text.contrast(theme.background) >= 4.5);
             assert!(theme.focus.contrast(theme.background) >= 3.0);
+            assert!(theme.other.contrast(theme.background) >= 3.0);
         }
     }
 

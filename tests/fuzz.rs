@@ -546,6 +546,7 @@ fn exercise(ds: &Dataset, rng: &mut Rng) -> usize {
                     progress: *rng.pick(&[1.0, 0.5, 0.0]),
                     origin: (0.0, 0.0),
                     font_family: "sans-serif",
+                    other: None,
                 };
                 let mut svg = String::new();
                 {

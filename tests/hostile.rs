@@ -401,6 +401,7 @@ fn chart_svg(layout: &Layout, width: u32, height: u32) -> String {
         progress: 1.0,
         origin: (0.0, 0.0),
         font_family: "sans-serif",
+        other: None,
     };
     let mut svg = String::new();
     {

@@ -223,6 +223,7 @@ fn draw(ds: &Dataset, state: &ViewState, marks: Marks) -> Drawn {
         progress: 1.0,
         origin: (0.0, 0.0),
         font_family: "sans-serif",
+        other: None,
     };
     let mut svg = String::new();
     {

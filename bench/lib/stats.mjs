@@ -55,7 +55,9 @@ export function summarizeProfile(profile, count = 12) {
     const { functionName, url, lineNumber } = node.callFrame;
     const file = url ? url.replace(/^https?:\/\/[^/]+/, '') : '';
     const where = file ? `${file}${url.endsWith('.wasm') ? '' : `:${lineNumber + 1}`}` : kind;
-    const key = `${functionName || '(anonymous)'}\u0000${where}`;
+    // Rust symbols without their hashes: core[c5930c85a12de822]::fmt::write::h6aea… -> core::fmt::write
+    const name = (functionName || '(anonymous)').replace(/\[[0-9a-f]{16}\]/g, '').replace(/::h[0-9a-f]{16}$/, '');
+    const key = `${name}\u0000${where}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
   }
   const top = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, count)

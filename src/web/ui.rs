@@ -399,11 +399,15 @@ impl Dom {
                 &self.doc,
                 &button,
                 "span",
-                &format!("sc-swatch sc-c{}", i % palette),
+                &if is_other {
+                    "sc-swatch sc-other".to_string()
+                } else {
+                    format!("sc-swatch sc-c{}", i % palette)
+                },
             )?;
             swatch.set_attribute("aria-hidden", "true")?;
             let pattern = crate::theme::pattern_of(i, palette);
-            if pattern > 0 {
+            if pattern > 0 && !is_other {
                 // Repeated colours get a pattern, as on the canvas.
                 toggle_class(&swatch, &format!("sc-p{pattern}"), true)?;
             }

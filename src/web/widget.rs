@@ -285,6 +285,10 @@ impl Widget {
             progress: self.progress,
             origin: (0.0, 0.0),
             font_family: FONT_FAMILY,
+            other: self
+                .state
+                .other_group(&self.dataset)
+                .map(|group| group.index),
         };
         self.surface.draw(self.layout.as_ref(), &paint)?;
         self.dom
