@@ -4,6 +4,7 @@ import init, { SectorChart, validateDataset } from './pkg/sector_charts.js';
 
 const ATTRIBUTES = ['sector', 'chart', 'kind', 'lang', 'theme', 'src', 'height', 'downloads'];
 const SOURCE_TIMEOUT_MS = 10000;
+const SOURCE_MAX_BYTES = 8 * 1024 * 1024; // the dataset limit of the Rust validator
 const STYLE_URL = new URL('./widget.css', import.meta.url).href;
 const SCRIPT_URL = new URL('./embed.js', import.meta.url).href;
 
@@ -19,6 +20,9 @@ async function fetchText(url, signal) {
   const timeout = AbortSignal.timeout(SOURCE_TIMEOUT_MS);
   const response = await fetch(url, { signal: AbortSignal.any([signal, timeout]) });
   if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
+  // Refuse a runaway file before reading it, when the server says how big it is.
+  const length = Number(response.headers.get('content-length'));
+  if (length > SOURCE_MAX_BYTES) throw new Error(`it is ${length} bytes, more than the limit of ${SOURCE_MAX_BYTES}`);
   return response.text();
 }
 

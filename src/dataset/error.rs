@@ -44,12 +44,30 @@ impl DatasetErrors {
     }
 }
 
+/// The last entry of a list cut short, so the count says "more than".
+pub(crate) const MORE_FOLLOW: &str = "more problems follow; fix these first";
+
+impl DatasetErrors {
+    /// True when the list was cut short at the limit and more problems were not listed.
+    pub fn truncated(&self) -> bool {
+        self.0
+            .last()
+            .is_some_and(|e| e.path.is_empty() && e.message == MORE_FOLLOW)
+    }
+
+    /// How many problems are listed (the "more follow" note is not one).
+    pub fn problem_count(&self) -> usize {
+        self.0.len() - usize::from(self.truncated())
+    }
+}
+
 impl fmt::Display for DatasetErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let count = self.0.len();
+        let count = self.problem_count();
+        let more = if self.truncated() { "more than " } else { "" };
         write!(
             f,
-            "the dataset has {} problem{}:",
+            "the dataset has {more}{} problem{}:",
             count,
             if count == 1 { "" } else { "s" }
         )?;

@@ -18,7 +18,7 @@ const MAX_ERRORS: usize = 50;
 const MAX_SECTORS: usize = 100;
 const MAX_INDICATORS: usize = 20_000;
 const MAX_CHARTS: usize = 50;
-const MAX_SLICES: usize = 20_000;
+const MAX_SLICES: usize = 10_000;
 const MAX_ID_CHARS: usize = 64;
 const MAX_LABEL_CHARS: usize = 500;
 const MAX_PARAGRAPH_CHARS: usize = 20_000;
@@ -42,6 +42,12 @@ pub fn parse(json: &str) -> Result<Dataset, DatasetErrors> {
     if json.trim().is_empty() {
         return Err(DatasetErrors::single("", "the dataset is empty"));
     }
+    if looks_like_utf16(json) {
+        return Err(DatasetErrors::single(
+            "",
+            "the file is not UTF-8 text (it contains NUL characters; is it saved as UTF-16?): save it as UTF-8",
+        ));
+    }
     let root: Value = serde_json::from_str(json).map_err(syntax_error)?;
     let mut walker = Walker::default();
     let dataset = walker.dataset(&root);
@@ -54,6 +60,18 @@ pub fn parse(json: &str) -> Result<Dataset, DatasetErrors> {
             Err(DatasetErrors(walker.errors))
         }
     }
+}
+
+/// UTF-16 read as UTF-8: a byte-order mark turned into two replacement characters, or every
+/// other character a NUL. (A stray NUL in UTF-8 text is left to the JSON parser, which says
+/// where it is.)
+fn looks_like_utf16(text: &str) -> bool {
+    if text.starts_with("\u{fffd}\u{fffd}") {
+        return true;
+    }
+    let head: Vec<char> = text.chars().take(64).collect();
+    let nuls = head.iter().filter(|&&c| c == '\0').count();
+    nuls * 3 >= head.len()
 }
 
 fn syntax_error(error: serde_json::Error) -> DatasetErrors {
@@ -161,7 +179,7 @@ impl Walker {
         } else if self.errors.len() == MAX_ERRORS {
             self.errors.push(DatasetError {
                 path: String::new(),
-                message: "more problems follow; fix these first".into(),
+                message: super::error::MORE_FOLLOW.into(),
             });
         }
     }
@@ -588,8 +606,9 @@ impl Walker {
             }
             kind
         });
-        let parts_of_whole = match map.get("parts_of_whole") {
-            None => Some(false),
+        // Required, as the format says: whether a pie is honest is the editor's call to make.
+        let parts_of_whole = match self.required(map, "parts_of_whole", path) {
+            None => None,
             Some(Value::Bool(b)) => Some(*b),
             Some(other) => {
                 self.push(

@@ -14,6 +14,8 @@ use crate::render::{draw_chart, Paint};
 
 pub const FONT_FAMILY: &str =
     "system-ui, \"Noto Sans CJK SC\", \"PingFang SC\", \"Microsoft YaHei\", sans-serif";
+/// The largest backing store side: browsers refuse (and draw nothing on) larger canvases.
+const MAX_DEVICE_SIDE: f64 = 8192.0;
 /// Measured widths kept; enough for every label of a large chart in two languages.
 const MEASURE_CACHE_LIMIT: usize = 20_000;
 

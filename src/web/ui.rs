@@ -30,6 +30,8 @@ fn unique_id(prefix: &str) -> String {
 
 /// Legend buttons past this many are summarised: a thousand buttons help nobody.
 pub const MAX_LEGEND_ENTRIES: usize = 60;
+/// An alert lists this many problems; the rest are counted.
+const MAX_ALERT_LINES: usize = 20;
 /// Table rows past this many are summarised likewise.
 pub const MAX_TABLE_ROWS: usize = 500;
 
@@ -690,17 +692,18 @@ impl Dom {
         clear(&self.alert);
         text_child(&self.doc, &self.alert, "strong", "", w.data_problem)?;
         let list = child(&self.doc, &self.alert, "ul", "")?;
-        for error in errors.iter().take(20) {
+        let count = errors.problem_count();
+        for error in errors.iter().take(count.min(MAX_ALERT_LINES)) {
             text_child(&self.doc, &list, "li", "", &error.to_string())?;
         }
-        if errors.len() > 20 {
-            text_child(
-                &self.doc,
-                &list,
-                "li",
-                "",
-                &format!("… {}", errors.len() - 20),
-            )?;
+        if count > MAX_ALERT_LINES || errors.truncated() {
+            let unlisted = count.saturating_sub(MAX_ALERT_LINES);
+            let more = if errors.truncated() { "+" } else { "" };
+            let line = match lang {
+                Lang::Zh => format!("……另有 {unlisted}{more} 个问题"),
+                Lang::En => format!("… and {unlisted}{more} more problems"),
+            };
+            text_child(&self.doc, &list, "li", "", &line)?;
         }
         set_hidden(&self.alert, false)?;
         set_hidden(&self.figure, true)?;
