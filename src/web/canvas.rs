@@ -52,6 +52,8 @@ impl Surface {
         } else {
             1.0
         };
+        let css_width = css_width.min(MAX_DEVICE_SIDE / dpr);
+        let css_height = css_height.min(MAX_DEVICE_SIDE / dpr);
         let width = (css_width * dpr).round().max(1.0) as u32;
         let height = (css_height * dpr).round().max(1.0) as u32;
         let changed = width != self.canvas.width()
