@@ -68,7 +68,7 @@ const version = (name) => JSON.parse(readFileSync(join(HERE, 'node_modules', nam
 const CHARTJS = `Chart.js ${version('chart.js')}`;
 const ECHARTS = `ECharts ${version('echarts')}`;
 const LIBS = ['ours', 'chartjs', 'echarts'];
-const NAMES = { ours: '<sector-chart>', chartjs: CHARTJS, echarts: ECHARTS, blank: 'blank page' };
+const NAMES = { ours: '`<sector-chart>`', chartjs: CHARTJS, echarts: ECHARTS, blank: 'blank page' };
 
 // ---------------------------------------------------------------------------------------------
 // 1. Bytes: what one widget makes the page load, each file gzipped at level 9.
