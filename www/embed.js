@@ -1,6 +1,5 @@
 // <sector-chart>: one tag and this one module. A thin shell: the chart itself is Rust
 // (pkg/sector_charts_bg.wasm); this file loads it once and maps attributes to options.
-import init, { SectorChart, validateDataset } from './pkg/sector_charts.js';
 
 const ATTRIBUTES = ['sector', 'chart', 'kind', 'lang', 'theme', 'src', 'height', 'downloads'];
 const SOURCE_TIMEOUT_MS = 10000;
@@ -8,13 +7,37 @@ const SOURCE_MAX_BYTES = 8 * 1024 * 1024; // the dataset limit of the Rust valid
 const STYLE_URL = new URL('./widget.css', import.meta.url).href;
 const SCRIPT_URL = new URL('./embed.js', import.meta.url).href;
 
-let loading = null;
+const GLUE_URL = new URL('./pkg/sector_charts.js', import.meta.url).href;
+const WASM_URL = new URL('./pkg/sector_charts_bg.wasm', import.meta.url).href;
+
+/** The chart class and the validator, set once `load()` has resolved. */
+export let SectorChart = null;
+export let validateDataset = null;
+
+// Shared by every copy of this file on the page (a second <script> with another query string
+// is another module): one download and one instance of the wasm per page.
+const loads = (globalThis.__sectorChartsLoads ??= new Map());
 
 /** Loads and initialises the wasm module once for every widget on the page. */
 export function load() {
-  loading ??= init({ module_or_path: new URL('./pkg/sector_charts_bg.wasm', import.meta.url) });
-  return loading;
+  if (!loads.has(WASM_URL)) {
+    // The glue and the .wasm download side by side, not one after the other.
+    const wasm = fetch(WASM_URL);
+    loads.set(WASM_URL, import(GLUE_URL).then(async (glue) => ({
+      glue,
+      exports: await glue.default({ module_or_path: wasm }),
+    })));
+  }
+  return loads.get(WASM_URL).then(({ glue, exports }) => {
+    SectorChart = glue.SectorChart;
+    validateDataset = glue.validateDataset;
+    return exports; // the wasm instance's exports (its memory among them)
+  });
 }
+
+// Start at once: by the time a <sector-chart> connects, the module is on its way. A failure
+// is reported by each widget that awaits it.
+load().catch(() => {});
 
 async function fetchText(url, signal) {
   const timeout = AbortSignal.timeout(SOURCE_TIMEOUT_MS);
@@ -103,4 +126,3 @@ class SectorChartElement extends HTMLElement {
 
 if (!customElements.get('sector-chart')) customElements.define('sector-chart', SectorChartElement);
 
-export { SectorChart, validateDataset };

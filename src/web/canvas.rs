@@ -25,6 +25,8 @@ pub struct Surface {
     pub css_width: f64,
     pub css_height: f64,
     pub dpr: f64,
+    /// The canvas's size on the page in CSS px (the backing store may be capped below it).
+    shown: (f64, f64),
     cache: RefCell<HashMap<(u64, String), f64>>,
 }
 
@@ -40,6 +42,7 @@ impl Surface {
             css_width: 0.0,
             css_height: 0.0,
             dpr: 1.0,
+            shown: (0.0, 0.0),
             cache: RefCell::new(HashMap::new()),
         })
     }
@@ -52,6 +55,7 @@ impl Surface {
         } else {
             1.0
         };
+        self.shown = (css_width, css_height);
         let css_width = css_width.min(MAX_DEVICE_SIDE / dpr);
         let css_height = css_height.min(MAX_DEVICE_SIDE / dpr);
         let width = (css_width * dpr).round().max(1.0) as u32;
@@ -92,6 +96,23 @@ impl Surface {
         draw_chart(&mut backend, layout, paint)
             .and_then(|()| backend.present())
             .map_err(|e| JsValue::from_str(&format!("drawing failed: {e:?}")))
+    }
+
+    /// A pointer's offset from the canvas's corner (`offsetX`, `offsetY`) as device pixels. No
+    /// layout is read: a pointer move must not force one.
+    pub fn offset_to_device(&self, offset_x: f64, offset_y: f64) -> Point {
+        let (w, h) = self.shown;
+        let sx = if w > 0.0 {
+            self.device_width() / w
+        } else {
+            1.0
+        };
+        let sy = if h > 0.0 {
+            self.device_height() / h
+        } else {
+            1.0
+        };
+        Point::new(offset_x * sx, offset_y * sy)
     }
 
     /// A pointer's client coordinates as device pixels on the canvas.

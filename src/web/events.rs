@@ -114,9 +114,10 @@ pub fn attach(widget: &Rc<RefCell<Widget>>) -> Result<Handles, JsValue> {
             return;
         }
         let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
+        let (ox, oy) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
         with_widget(&w, |widget| {
             widget.pointer = Pointer::Hovering(x, y);
-            let hit = widget.hit(x, y);
+            let hit = widget.hit_offset(ox, oy);
             widget.apply(Event::Hover(hit))
         });
     })?);

@@ -55,6 +55,7 @@ pub struct Dom {
     credit: Element,
     help: Element,
     pub tooltip: HtmlElement,
+    tooltip_size: Cell<(f64, f64)>,
     live: Element,
     alert: Element,
     sector_text: Option<Element>,
@@ -169,6 +170,7 @@ impl Dom {
             credit,
             help,
             tooltip,
+            tooltip_size: Cell::new((0.0, 0.0)),
             live,
             alert,
             sector_text,
@@ -644,6 +646,9 @@ impl Dom {
         }
         tip.set_attribute("aria-label", &format!("{}: {}", w.value, text.label))?;
         set_hidden(tip, false)?;
+        // Measured once per new content; moves reuse it.
+        let rect = self.tooltip.get_bounding_client_rect();
+        self.tooltip_size.set((rect.width(), rect.height()));
         self.figure.set_attribute(
             "aria-describedby",
             &format!("{} {}", self.help.id(), self.tooltip.id()),
@@ -652,24 +657,29 @@ impl Dom {
     }
 
     /// Next to the point, flipped to stay inside the viewport.
-    pub fn place_tooltip(&self, (x, y): (f64, f64)) -> Result<(), JsValue> {
+    /// Next to the point, flipped to stay inside the viewport. Moved with a transform and
+    /// sized from the last measurement, so following the pointer forces no layout.
+    fn place_tooltip(&self, (x, y): (f64, f64)) -> Result<(), JsValue> {
         let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
         let view_w = window.inner_width()?.as_f64().unwrap_or(1024.0);
         let view_h = window.inner_height()?.as_f64().unwrap_or(768.0);
-        let rect = self.tooltip.get_bounding_client_rect();
+        let (width, height) = self.tooltip_size.get();
         let gap = 14.0;
         let mut left = x + gap;
-        if left + rect.width() > view_w - 4.0 {
-            left = x - gap - rect.width();
+        if left + width > view_w - 4.0 {
+            left = x - gap - width;
         }
         let mut top = y + gap;
-        if top + rect.height() > view_h - 4.0 {
-            top = y - gap - rect.height();
+        if top + height > view_h - 4.0 {
+            top = y - gap - height;
         }
-        left = left.clamp(4.0, (view_w - rect.width() - 4.0).max(4.0));
-        top = top.clamp(4.0, (view_h - rect.height() - 4.0).max(4.0));
-        set_style(&self.tooltip, "left", &format!("{left}px"))?;
-        set_style(&self.tooltip, "top", &format!("{top}px"))
+        left = left.clamp(4.0, (view_w - width - 4.0).max(4.0));
+        top = top.clamp(4.0, (view_h - height - 4.0).max(4.0));
+        set_style(
+            &self.tooltip,
+            "transform",
+            &format!("translate({}px, {}px)", left.round(), top.round()),
+        )
     }
 
     pub fn hide_tooltip(&self) -> Result<(), JsValue> {

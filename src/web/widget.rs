@@ -384,8 +384,9 @@ impl Widget {
             Some((index, text, at)) if self.progress >= 1.0 => {
                 let key = (index, self.texts_version);
                 if self.tooltip_for == Some(key) {
-                    // Same slice, same words: a pointer move only moves the box.
-                    return self.dom.place_tooltip(at);
+                    // Same slice, same words: the box stays where the pointer met the slice, so
+                    // moving within a slice costs no style, layout or paint at all.
+                    return Ok(());
                 }
                 self.tooltip_for = Some(key);
                 self.dom.show_tooltip(text, lang, at)
@@ -419,6 +420,12 @@ impl Widget {
 
     pub fn hit(&self, client_x: f64, client_y: f64) -> Option<usize> {
         let point = self.surface.to_device(client_x, client_y);
+        self.layout.as_ref()?.hit_test(point.x, point.y)
+    }
+
+    /// The slice under a pointer at `offsetX`, `offsetY` of the canvas (no layout read).
+    pub fn hit_offset(&self, offset_x: f64, offset_y: f64) -> Option<usize> {
+        let point = self.surface.offset_to_device(offset_x, offset_y);
         self.layout.as_ref()?.hit_test(point.x, point.y)
     }
 
