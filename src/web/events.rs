@@ -8,7 +8,7 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, KeyboardEvent, PointerEvent};
 
-use super::listeners::{Listener, Observer};
+use super::listeners::{Listener, Observer, PixelRatioWatch};
 use super::widget::{current_hash, window, Pointer, Widget};
 use crate::dataset::{ChartKind, Lang};
 use crate::view::{Event, Key, ViewState};
@@ -17,6 +17,7 @@ use crate::view::{Event, Key, ViewState};
 pub struct Handles {
     _listeners: Vec<Listener>,
     _observer: Observer,
+    _pixel_ratio: PixelRatioWatch,
 }
 
 /// Runs `f` on the widget if it still exists and is not already busy (a DOM call inside an
@@ -277,8 +278,20 @@ pub fn attach(widget: &Rc<RefCell<Widget>>) -> Result<Handles, JsValue> {
         });
     })?;
 
+    // Browser zoom and another screen change devicePixelRatio, often with no resize event.
+    let w = weak.clone();
+    let pixel_ratio = PixelRatioWatch::new(move || {
+        with_widget(&w, |widget| {
+            if widget.resize()? {
+                widget.redraw()?;
+            }
+            Ok(())
+        });
+    })?;
+
     Ok(Handles {
         _listeners: listeners,
         _observer: observer,
+        _pixel_ratio: pixel_ratio,
     })
 }
