@@ -16,9 +16,9 @@ use plotters_backend::DrawingBackend;
 use serde_json::{Map, Number, Value};
 
 use sector_charts::dataset::{parse, Chart, Dataset, Lang};
-use sector_charts::describe::{slice_texts, summary};
+use sector_charts::describe::{layout_inputs, slice_texts, summary};
 use sector_charts::export;
-use sector_charts::layout::{compute, ApproxMeasure, LayoutInput, SliceInput};
+use sector_charts::layout::{compute, ApproxMeasure, LayoutInput};
 use sector_charts::render::{draw_chart, Paint};
 use sector_charts::theme::Theme;
 use sector_charts::view::ViewState;
@@ -513,17 +513,8 @@ fn exercise(ds: &Dataset, rng: &mut Rng) -> usize {
                 }
                 let texts = slice_texts(chart, &state);
                 let _ = summary(ds, &state);
-                let inputs: Vec<SliceInput> = chart
-                    .slices
-                    .iter()
-                    .zip(&texts)
-                    .map(|(slice, text)| SliceInput {
-                        label: &text.label,
-                        value_text: &text.value,
-                        value: slice.value,
-                        hidden: text.hidden,
-                    })
-                    .collect();
+                // What the widget draws: grouped slices inside "Other", the same helper.
+                let inputs = layout_inputs(&texts);
                 let (width, height) = *rng.pick(&SIZES);
                 let scale = *rng.pick(&[1.0, 2.0, 0.5, 3.0]);
                 let layout = compute(&LayoutInput {

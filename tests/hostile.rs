@@ -16,9 +16,9 @@ use plotters_backend::DrawingBackend;
 use serde_json::{json, Value};
 
 use sector_charts::dataset::{parse, Chart, ChartKind, Dataset, Lang, MAX_INPUT_BYTES};
-use sector_charts::describe::{slice_texts, summary};
+use sector_charts::describe::{layout_inputs, slice_texts, summary};
 use sector_charts::export;
-use sector_charts::layout::{compute, ApproxMeasure, Layout, LayoutInput, SliceInput};
+use sector_charts::layout::{compute, ApproxMeasure, Layout, LayoutInput};
 use sector_charts::render::{draw_chart, Paint};
 use sector_charts::theme::Theme;
 use sector_charts::view::ViewState;
@@ -485,17 +485,8 @@ fn draw_view(
         }
     }
     let _ = summary(ds, state);
-    let inputs: Vec<SliceInput> = chart
-        .slices
-        .iter()
-        .zip(&texts)
-        .map(|(slice, text)| SliceInput {
-            label: &text.label,
-            value_text: &text.value,
-            value: slice.value,
-            hidden: text.hidden,
-        })
-        .collect();
+    // What the widget draws: grouped slices inside "Other", the same helper.
+    let inputs = layout_inputs(&texts);
     let svg_limit = SVG_BASE_BYTES + SVG_BYTES_PER_SLICE * chart.slices.len();
     for (width, height) in SIZES {
         let layout = compute(&LayoutInput {
@@ -509,7 +500,7 @@ fn draw_view(
             measure: &ApproxMeasure,
         });
         let at = format!("{what} at {width}x{height}");
-        check_layout(&layout, chart.slices.len(), &at)?;
+        check_layout(&layout, inputs.len(), &at)?;
         let svg = chart_svg(&layout, width, height);
         check_svg(&svg, &at)?;
         if svg.len() > svg_limit {

@@ -10,8 +10,8 @@ use plotters::prelude::SVGBackend;
 use plotters_backend::DrawingBackend;
 
 use sector_charts::dataset::{built_in, parse, Chart, ChartKind, Dataset, Lang};
-use sector_charts::describe::slice_texts;
-use sector_charts::layout::{compute, ApproxMeasure, Layout, LayoutInput, SliceInput};
+use sector_charts::describe::{layout_inputs, slice_texts};
+use sector_charts::layout::{compute, ApproxMeasure, Layout, LayoutInput};
 use sector_charts::render::{draw_chart, Paint};
 use sector_charts::theme::Theme;
 use sector_charts::view::ViewState;
@@ -191,17 +191,8 @@ fn draw(ds: &Dataset, state: &ViewState, marks: Marks) -> Drawn {
     let chart = state.chart(ds).expect("a chart");
     let kind = state.effective_kind(ds).expect("a kind");
     let texts = slice_texts(chart, state);
-    let inputs: Vec<SliceInput> = chart
-        .slices
-        .iter()
-        .zip(&texts)
-        .map(|(slice, text)| SliceInput {
-            label: &text.label,
-            value_text: &text.value,
-            value: slice.value,
-            hidden: text.hidden,
-        })
-        .collect();
+    // What the widget draws: grouped slices inside "Other", the same helper.
+    let inputs = layout_inputs(&texts);
     let layout = compute(&LayoutInput {
         kind,
         slices: &inputs,
