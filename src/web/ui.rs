@@ -44,6 +44,10 @@ pub struct Dom {
     note: Element,
     chart_tabs: Element,
     kinds: Element,
+    back_button: Element,
+    /// The widget opened on the overview, so a sector view offers the way back.
+    pub home_is_overview: Cell<bool>,
+    hint: Element,
     lang_button: Element,
     table_button: Element,
     downloads: Option<Element>,
@@ -82,11 +86,17 @@ impl Dom {
         let head = child(&doc, &card, "div", "sc-head")?;
         let title = child(&doc, &head, if explorer { "h2" } else { "h3" }, "sc-title")?;
         let note = child(&doc, &head, "p", "sc-note")?;
+        let hint = child(&doc, &head, "p", "sc-hint")?;
+        set_hidden(&hint, true)?;
         let toolbar = child(&doc, &card, "div", "sc-toolbar")?;
         let chart_tabs = child(&doc, &toolbar, "div", "sc-group sc-chart-tabs")?;
         chart_tabs.set_attribute("role", "group")?;
         let kinds = child(&doc, &toolbar, "div", "sc-group sc-kinds")?;
         kinds.set_attribute("role", "group")?;
+        // Embedded charts that open on the overview can drill into a sector: this leads back.
+        // (The explorer has its own, in the sector navigation.)
+        let back_button = action_button(&doc, &toolbar, "sc-button sc-back", "back", "", "")?;
+        set_hidden(&back_button, true)?;
         let lang_button = action_button(&doc, &toolbar, "sc-button sc-lang", "lang", "", "")?;
         let table_button =
             action_button(&doc, &toolbar, "sc-button sc-table-toggle", "table", "", "")?;
@@ -159,6 +169,9 @@ impl Dom {
             note,
             chart_tabs,
             kinds,
+            back_button,
+            home_is_overview: Cell::new(false),
+            hint,
             lang_button,
             table_button,
             downloads,
@@ -211,6 +224,18 @@ impl Dom {
             .unwrap_or("");
         self.note.set_text_content(Some(note));
         set_hidden(&self.note, note.is_empty())?;
+        self.hint.set_text_content(Some(w.open_sector_hint));
+        set_hidden(
+            &self.hint,
+            !(state.is_overview() && chart.is_some_and(|c| c.kind.is_circular())),
+        )?;
+        let explorer = self.nav.is_some();
+        self.back_button
+            .set_text_content(Some(&format!("← {}", w.back_to_overview)));
+        set_hidden(
+            &self.back_button,
+            explorer || state.is_overview() || !self.home_is_overview.get(),
+        )?;
 
         // Chart tabs: only when there is a choice.
         clear(&self.chart_tabs);

@@ -105,6 +105,7 @@ impl Widget {
             tooltip_for: None,
         };
         widget.state = widget.initial_state();
+        widget.dom.home_is_overview.set(widget.state.is_overview());
         widget.dark = widget.wants_dark();
         Ok(widget)
     }
