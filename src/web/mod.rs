@@ -242,6 +242,9 @@ impl SectorChart {
             Err(errors) => {
                 let dom = Dom::build(mount, false, false)?;
                 dom.root.set_attribute("lang", lang.code())?;
+                dom.root
+                    .class_list()
+                    .toggle_with_force("sc-dark", options.wants_dark())?;
                 dom.show_errors(&errors, lang)?;
                 dispatch(&dom.root, "error", &error_detail(&errors)?)?;
                 return Ok(Inner::Broken(dom));

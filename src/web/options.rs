@@ -81,6 +81,15 @@ impl Options {
         }
     }
 
+    /// Dark colours: asked for, or `auto` on a reader's system set to dark.
+    pub fn wants_dark(&self) -> bool {
+        match self.theme_choice() {
+            ThemeChoice::Light => false,
+            ThemeChoice::Dark => true,
+            ThemeChoice::Auto => super::widget::media_matches("(prefers-color-scheme: dark)"),
+        }
+    }
+
     pub fn theme_choice(&self) -> ThemeChoice {
         match self.theme.as_deref() {
             Some("light") => ThemeChoice::Light,

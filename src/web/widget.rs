@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlCanvasElement};
 
 use super::canvas::{Surface, FONT_FAMILY};
-use super::options::{Options, ThemeChoice};
+use super::options::Options;
 use super::ui::Dom;
 use crate::dataset::{ChartKind, Dataset, Lang};
 use crate::describe::{announcement, layout_inputs, slice_texts, summary, SliceText};
@@ -172,11 +172,7 @@ impl Widget {
     }
 
     pub fn wants_dark(&self) -> bool {
-        match self.options.theme_choice() {
-            ThemeChoice::Light => false,
-            ThemeChoice::Dark => true,
-            ThemeChoice::Auto => media_matches("(prefers-color-scheme: dark)"),
-        }
+        self.options.wants_dark()
     }
 
     pub fn theme(&self) -> Theme {
