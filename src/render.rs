@@ -7,7 +7,7 @@ use plotters::style::{FontStyle, IntoFont, RGBColor, ShapeStyle, TextStyle};
 use plotters_backend::{BackendCoord, DrawingBackend, DrawingErrorKind};
 
 use crate::dataset::ChartKind;
-use crate::layout::{Layout, Point};
+use crate::layout::{LabelRole, Layout, Point};
 use crate::theme::{pattern_of, Rgb, Theme};
 
 /// Everything about a drawing that is not geometry.
@@ -345,8 +345,8 @@ fn draw_labels<DB: DrawingBackend>(
         let selected = paint.selected == Some(label.slice);
         let count = label.lines.len();
         for (row, line) in label.lines.iter().enumerate() {
-            // The last line is the value: muted unless its slice is selected.
-            let is_value = row + 1 == count && count > 1;
+            // A pie label's last line is its value: muted unless its slice is selected.
+            let is_value = label.role == LabelRole::Slice && row + 1 == count && count > 1;
             let rgb = if is_value && !selected {
                 paint.theme.muted_text
             } else {

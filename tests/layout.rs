@@ -1346,3 +1346,19 @@ fn ten_thousand_slices_lay_out_completely() {
         assert!((total - 1.0).abs() < 1e-9, "{kind}: shares sum to {total}");
     }
 }
+
+#[test]
+fn hyphenated_words_break_after_the_hyphen() {
+    let lines = wrap_text("New agri-standard projects", 80.0, 13.0, &ApproxMeasure);
+    assert!(lines.iter().any(|l| l.ends_with("agri-")), "{lines:?}");
+    assert_eq!(
+        lines.concat().replace(' ', ""),
+        "Newagri-standardprojects",
+        "{lines:?}"
+    );
+    // On one line the word stays whole, with no space inserted.
+    assert_eq!(
+        wrap_text("agri-standard", 1000.0, 13.0, &ApproxMeasure),
+        ["agri-standard"]
+    );
+}

@@ -247,6 +247,10 @@ fn tokenize(text: &str) -> Vec<Token> {
         pending_hard = false;
         glue_next = is_opening(c);
         open = !is_wide(c) && (c.is_ascii() || !is_closing(c)) && !glue_next;
+        if c == '-' && extend {
+            // A hyphen inside a word is a place to break: "agri-" / "standard".
+            open = false;
+        }
     }
     tokens
 }
