@@ -32,8 +32,9 @@ fn unique_id(prefix: &str) -> String {
 pub const MAX_LEGEND_ENTRIES: usize = 60;
 /// An alert lists this many problems; the rest are counted.
 const MAX_ALERT_LINES: usize = 20;
-/// Table rows past this many are summarised likewise.
-pub const MAX_TABLE_ROWS: usize = 500;
+/// Table rows past this many are counted, not listed: the table is always in the DOM, and 500
+/// rows of a 10,000-slice dataset slowed its first draw (docs/performance.md); the CSV has all.
+pub const MAX_TABLE_ROWS: usize = 100;
 
 pub struct Dom {
     doc: Document,
