@@ -28,6 +28,13 @@ pub struct SliceText {
     pub note: Option<String>,
 }
 
+impl SliceText {
+    /// Drawn on its own: neither hidden through the legend nor inside "Other".
+    pub fn is_drawn(&self) -> bool {
+        !self.hidden && !self.grouped
+    }
+}
+
 /// One text per slice of the chart, in order, and last the "Other" slice when the chart groups
 /// its smallest slices (see `view::other_group`).
 pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
@@ -119,7 +126,7 @@ pub fn layout_inputs(texts: &[SliceText]) -> Vec<SliceInput<'_>> {
             label: &text.label,
             value_text: &text.value,
             value: text.amount,
-            hidden: text.hidden || text.grouped,
+            hidden: !text.is_drawn(),
         })
         .collect()
 }
@@ -133,10 +140,10 @@ pub fn summary(dataset: &Dataset, state: &ViewState) -> String {
     };
     let kind = state.effective_kind(dataset).unwrap_or(chart.kind);
     let texts = slice_texts(chart, state);
-    let shown = texts.iter().filter(|t| !t.hidden && !t.grouped).count();
+    let shown = texts.iter().filter(|t| t.is_drawn()).count();
     let largest = texts
         .iter()
-        .filter(|t| !t.hidden && !t.grouped)
+        .filter(|t| t.is_drawn())
         .max_by(|a, b| a.share_ratio.total_cmp(&b.share_ratio));
     let largest = largest.map_or(String::new(), |t| match lang {
         Lang::Zh => format!("最大：{}，{}（{}）。", t.label, t.value, t.share),
@@ -226,7 +233,7 @@ pub fn announcement(dataset: &Dataset, before: &ViewState, after: &ViewState) ->
 
 fn describe_position(texts: &[SliceText], index: usize, lang: Lang) -> String {
     let visible: Vec<usize> = (0..texts.len())
-        .filter(|i| texts.get(*i).is_some_and(|t| !t.hidden && !t.grouped))
+        .filter(|i| texts.get(*i).is_some_and(|t| t.is_drawn()))
         .collect();
     let position = visible
         .iter()

@@ -47,7 +47,7 @@ fn plan(dataset: &Dataset, state: &ViewState, measure: &dyn TextMeasure) -> Plan
     let shown: Vec<(usize, String)> = texts
         .iter()
         .enumerate()
-        .filter(|(_, t)| !t.hidden && !t.grouped)
+        .filter(|(_, t)| t.is_drawn())
         .map(|(i, t)| (i, format!("{} — {} ({})", t.label, t.value, t.share)))
         .collect();
     let mut legend_rows: Vec<(usize, String)> =

@@ -401,11 +401,12 @@ impl Dom {
         self.legend.set_attribute("aria-label", w.legend)?;
         let entries = texts.iter().enumerate().filter(|(_, text)| !text.grouped);
         let palette = crate::theme::PALETTE_LEN;
+        // The last text is "Other" exactly when some slices are grouped into it.
+        let has_other = texts.iter().any(|t| t.grouped);
         let mut listed = 0;
         for (i, text) in entries.clone().take(MAX_LEGEND_ENTRIES) {
             listed += 1;
-            let is_other =
-                text.key == "other" && i + 1 == texts.len() && texts.iter().any(|t| t.grouped);
+            let is_other = has_other && i + 1 == texts.len();
             // "Other" is not hidden and shown: choosing it shows the slices inside it.
             let (action, value) = if is_other {
                 ("expand", "1")

@@ -225,11 +225,7 @@ impl Widget {
             return Ok(false);
         }
         let kind = self.state.effective_kind(&self.dataset);
-        let rows = self
-            .texts
-            .iter()
-            .filter(|t| !t.hidden && !t.grouped)
-            .count();
+        let rows = self.texts.iter().filter(|t| t.is_drawn()).count();
         let height = match (self.options.height, kind) {
             (Some(height), _) => height,
             (None, Some(ChartKind::Bar)) => {
@@ -348,10 +344,7 @@ impl Widget {
                 layout.kind.code(),
                 self.surface.device_width(),
                 self.surface.device_height(),
-                self.texts
-                    .iter()
-                    .filter(|t| !t.hidden && !t.grouped)
-                    .count()
+                self.texts.iter().filter(|t| t.is_drawn()).count()
             ),
             None => "none".into(),
         }
