@@ -5,8 +5,7 @@ use crate::dataset::{Indicator, Lang, Qualifier, Text, Unit};
 /// A number with at most `decimals` decimals, trailing zeros removed, and (in English) thousands
 /// separators: `7335 -> "7,335"`, `1.50 -> "1.5"`.
 pub fn plain_number(value: f64, decimals: usize, group: bool) -> String {
-    let value = if value.is_finite() { value } else { 0.0 };
-    let text = format!("{value:.decimals$}");
+    let text = fixed(value, decimals);
     let text = if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
@@ -36,6 +35,35 @@ pub fn plain_number(value: f64, decimals: usize, group: bool) -> String {
         Some(frac) => format!("{sign}{grouped}.{frac}"),
         None => format!("{sign}{grouped}"),
     }
+}
+
+/// `value` with exactly `decimals` decimals, rounded half away from zero. Integer arithmetic
+/// instead of `format!("{:.N}")`, whose exact float printer was 20 KB of the .wasm.
+fn fixed(value: f64, decimals: usize) -> String {
+    let value = if value.is_finite() { value } else { 0.0 };
+    let decimals = decimals.min(9) as u32;
+    let factor = 10u64.pow(decimals);
+    let magnitude = value.abs();
+    // The whole part and the fraction apart: both are exact in f64, so scaling the fraction
+    // alone keeps every digit of a large value. `as` saturates past 2^64 (no real figure).
+    let mut whole = magnitude.trunc() as u64;
+    let mut fraction = ((magnitude - magnitude.trunc()) * factor as f64).round() as u64;
+    if fraction >= factor {
+        whole += 1;
+        fraction -= factor;
+    }
+    let mut text = String::with_capacity(24);
+    if value < 0.0 && (whole != 0 || fraction != 0) {
+        text.push('-');
+    }
+    text.push_str(&whole.to_string());
+    if decimals > 0 {
+        let digits = fraction.to_string();
+        text.push('.');
+        text.extend(std::iter::repeat_n('0', decimals as usize - digits.len()));
+        text.push_str(&digits);
+    }
+    text
 }
 
 /// One step of a language's number words: from `threshold` on, numbers are shown divided by
@@ -273,5 +301,35 @@ mod tests {
             "45.029 billion yuan"
         );
         assert_eq!(plain_number(7335.0, 0, true), "7,335");
+    }
+
+    /// The integer printer agrees with Rust's exact one, except exactly on a tie (0.125 to two
+    /// decimals), where it rounds away from zero as people do.
+    #[test]
+    fn fixed_matches_the_exact_printer_away_from_ties() {
+        let mut state: u64 = 12345;
+        for i in 0..20_000 {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let magnitude = 10f64.powi((state >> 60) as i32 - 3);
+            let value = (state >> 11) as f64 / (1u64 << 53) as f64 * magnitude;
+            let value = if i % 3 == 0 { -value } else { value };
+            let decimals = (state % 5) as usize;
+            let scaled = value.abs().fract() * 10f64.powi(decimals as i32);
+            if (scaled.fract() - 0.5).abs() < 1e-6 {
+                continue;
+            }
+            let exact = format!("{value:.decimals$}");
+            let exact = if exact.trim_start_matches(['-', '0', '.']).is_empty() {
+                exact.trim_start_matches('-').to_string()
+            } else {
+                exact
+            };
+            assert_eq!(fixed(value, decimals), exact, "{value} to {decimals}");
+        }
+        assert_eq!(fixed(0.125, 2), "0.13");
+        assert_eq!(fixed(-0.001, 2), "0.00");
+        assert_eq!(fixed(f64::NAN, 1), "0.0");
+        assert_eq!(fixed(1e19, 2), "10000000000000000000.00");
+        assert_eq!(fixed(0.9996, 3), "1.000");
     }
 }

@@ -2,6 +2,7 @@
 //! every problem with its JSON path instead of stopping at the first.
 
 mod error;
+mod json;
 mod kinds;
 mod overview;
 mod parse;

@@ -3,7 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde_json::{Map, Value};
+use std::borrow::Cow;
+
+use super::json::{self, field, SyntaxError, Value};
 
 use super::error::{DatasetError, DatasetErrors};
 use super::kinds::{ChartKind, Text};
@@ -48,7 +50,7 @@ pub fn parse(json: &str) -> Result<Dataset, DatasetErrors> {
             "the file is not UTF-8 text (it contains NUL characters; is it saved as UTF-16?): save it as UTF-8",
         ));
     }
-    let root: Value = serde_json::from_str(json).map_err(syntax_error)?;
+    let root = json::read(json).map_err(syntax_error)?;
     let mut walker = Walker::default();
     let dataset = walker.dataset(&root);
     match dataset {
@@ -74,20 +76,14 @@ fn looks_like_utf16(text: &str) -> bool {
     nuls * 3 >= head.len()
 }
 
-fn syntax_error(error: serde_json::Error) -> DatasetErrors {
-    let full = error.to_string();
-    // serde_json appends " at line L column C"; the position goes into the path instead.
-    let message = match full.rfind(" at line ") {
-        Some(end) => full.get(..end).unwrap_or(&full).to_string(),
-        None => full,
-    };
-    let message = if error.is_eof() {
-        format!("the file ends too early, is it cut off? ({message})")
+fn syntax_error(error: SyntaxError) -> DatasetErrors {
+    let message = if error.eof {
+        format!("the file ends too early, is it cut off? ({})", error.message)
     } else {
-        format!("invalid JSON: {message}")
+        format!("invalid JSON: {}", error.message)
     };
     DatasetErrors::single(
-        format!("line {}, column {}", error.line(), error.column()),
+        format!("line {}, column {}", error.line, error.column),
         message,
     )
 }
@@ -108,19 +104,43 @@ fn index(path: &str, i: usize) -> String {
 fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => {
-            let short: String = s.chars().take(40).collect();
-            if short.len() < s.len() {
-                format!("{short:?}…")
-            } else {
-                format!("{short:?}")
-            }
-        }
+        Value::Bool(true) => "true".into(),
+        Value::Bool(false) => "false".into(),
+        Value::Number(_, text) => shortened(text),
+        Value::String(s) => quoted(&shortened(s)),
         Value::Array(_) => "an array".into(),
         Value::Object(_) => "an object".into(),
     }
+}
+
+/// At most 40 characters, with an ellipsis when cut.
+fn shortened(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((end, _)) => format!("{}…", text.get(..end).unwrap_or(text)),
+        None => text.to_string(),
+    }
+}
+
+/// The text in double quotes, with quotes, backslashes and control characters escaped, so a
+/// message shows exactly what the file holds.
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a month and a day that exist.
@@ -162,6 +182,9 @@ fn is_valid_id(id: &str) -> bool {
         })
 }
 
+/// An object's fields, in file order.
+type Fields<'t> = [(Cow<'t, str>, Value<'t>)];
+
 type IndicatorIndex<'i> = HashMap<&'i str, &'i Indicator>;
 
 #[derive(Default)]
@@ -184,42 +207,53 @@ impl Walker {
         }
     }
 
-    /// The value as an object whose fields are all among `allowed`.
-    fn object<'v>(
+    /// The value as an object whose fields are all among `allowed`, each given once.
+    fn object<'v, 't>(
         &mut self,
-        value: &'v Value,
+        value: &'v Value<'t>,
         path: &str,
         allowed: &[&str],
-    ) -> Option<&'v Map<String, Value>> {
-        let Some(map) = value.as_object() else {
+    ) -> Option<&'v Fields<'t>> {
+        let Some(fields) = value.as_object() else {
             self.push(path, format!("must be an object, got {}", describe(value)));
             return None;
         };
-        for key in map.keys() {
-            if !allowed.contains(&key.as_str()) {
+        for (i, (key, _)) in fields.iter().enumerate() {
+            if !allowed.contains(&key.as_ref()) {
                 self.push(
                     &join(path, key),
                     format!("unknown field (expected one of: {})", allowed.join(", ")),
                 );
+            } else if fields.get(..i).is_some_and(|before| before.iter().any(|(k, _)| k == key)) {
+                // JSON parsers disagree on which copy wins; the editor must say which is meant.
+                self.push(
+                    &join(path, key),
+                    "is given twice in this object: keep one",
+                );
             }
         }
-        Some(map)
+        Some(fields)
     }
 
-    fn required<'v>(
+    fn required<'v, 't>(
         &mut self,
-        map: &'v Map<String, Value>,
+        fields: &'v Fields<'t>,
         key: &str,
         path: &str,
-    ) -> Option<&'v Value> {
-        let value = map.get(key);
+    ) -> Option<&'v Value<'t>> {
+        let value = field(fields, key);
         if value.is_none() {
             self.push(&join(path, key), "missing required field");
         }
         value
     }
 
-    fn array<'v>(&mut self, value: &'v Value, path: &str, max: usize) -> Option<&'v Vec<Value>> {
+    fn array<'v, 't>(
+        &mut self,
+        value: &'v Value<'t>,
+        path: &str,
+        max: usize,
+    ) -> Option<&'v [Value<'t>]> {
         let Some(items) = value.as_array() else {
             self.push(path, format!("must be an array, got {}", describe(value)));
             return None;
@@ -267,12 +301,12 @@ impl Walker {
 
     fn optional_text(
         &mut self,
-        map: &Map<String, Value>,
+        map: &Fields,
         key: &str,
         path: &str,
         max_chars: usize,
     ) -> Option<Option<Text>> {
-        match map.get(key) {
+        match field(map, key) {
             None => Some(None),
             Some(value) => self.text(value, &join(path, key), max_chars).map(Some),
         }
@@ -310,7 +344,7 @@ impl Walker {
             Some(_) => {
                 self.push(
                     path,
-                    format!("must be below 10^15 (values are in base units), got {value}"),
+                    format!("must be below 10^15 (values are in base units), got {}", describe(value)),
                 );
                 None
             }
@@ -327,7 +361,7 @@ impl Walker {
     fn dataset(&mut self, root: &Value) -> Option<Dataset> {
         let map = self.object(root, "", &["version", "title", "source", "sectors"])?;
         if let Some(version) = self.required(map, "version", "") {
-            if version.as_u64() != Some(1) {
+            if !(version.is_integer_literal() && version.as_f64() == Some(1.0)) {
                 self.push(
                     "version",
                     format!(
@@ -428,13 +462,13 @@ impl Walker {
         let name = self
             .required(map, "name", path)
             .and_then(|v| self.text(v, &join(path, "name"), MAX_LABEL_CHARS));
-        let paragraph = match map.get("paragraph") {
+        let paragraph = match field(map, "paragraph") {
             None => Some(None),
             Some(v) => self
                 .string(v, &join(path, "paragraph"), MAX_PARAGRAPH_CHARS)
                 .map(Some),
         };
-        let achievements = match map.get("achievements") {
+        let achievements = match field(map, "achievements") {
             None => Some(Vec::new()),
             Some(v) => self.achievements(v, &join(path, "achievements")),
         };
@@ -509,11 +543,11 @@ impl Walker {
             .required(map, "unit", path)
             .and_then(|v| self.unit(v, &join(path, "unit")));
         let counter = self.optional_text(map, "counter", path, 40);
-        let qualifier = match map.get("qualifier") {
+        let qualifier = match field(map, "qualifier") {
             None => Some(None),
             Some(v) => self.qualifier(v, &join(path, "qualifier")).map(Some),
         };
-        let source = match map.get("source") {
+        let source = match field(map, "source") {
             None => Some(None),
             Some(v) => self.string(v, &join(path, "source"), 2_000).map(Some),
         };
@@ -697,7 +731,7 @@ impl Walker {
 
     fn slice(&mut self, value: &Value, path: &str, indicators: &IndicatorIndex) -> Option<Slice> {
         let map = self.object(value, path, &["indicator", "id", "label", "derived"])?;
-        if let Some(reference) = map.get("indicator") {
+        if let Some(reference) = field(map, "indicator") {
             if map.len() > 1 {
                 self.push(
                     path,
@@ -719,7 +753,7 @@ impl Walker {
             });
         }
         let mut no_ids = HashSet::new();
-        let id = match map.get("id") {
+        let id = match field(map, "id") {
             Some(v) => self.id(v, &join(path, "id"), &mut no_ids),
             None => {
                 self.push(
@@ -814,7 +848,7 @@ impl Walker {
         indicators: &IndicatorIndex<'i>,
     ) -> Option<(Option<&'i Indicator>, Vec<&'i Indicator>)> {
         let map = self.object(value, path, &["whole", "minus"])?;
-        let whole = match map.get("whole") {
+        let whole = match field(map, "whole") {
             None => Some(None),
             Some(v) => self
                 .reference(v, &join(path, "whole"), indicators)

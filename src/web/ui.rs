@@ -112,7 +112,7 @@ impl Dom {
                     "sc-button",
                     "download",
                     format,
-                    &format.to_uppercase(),
+                    &format.to_ascii_uppercase(),
                 )?;
             }
             Some(group)
@@ -305,7 +305,7 @@ impl Dom {
                     let format = button
                         .get_attribute("data-value")
                         .unwrap_or_default()
-                        .to_uppercase();
+                        .to_ascii_uppercase();
                     button.set_attribute("aria-label", &format!("{} {format}", w.downloads))?;
                 }
             }
