@@ -1,18 +1,25 @@
 // Before/after, side by side in one run: the same <sector-chart> page (pages/ours.html) served
 // from two builds of www/, alternating loads, measuring first chart and main-thread time per
 // pointer move the way run.mjs does.
+// With COMPARE_SLICES=10000 it also loads a generated editor dataset of that many slices
+// through src= and compares "data arrived → drawn", as run.mjs does.
 //   node compare.mjs BEFORE_WWW [AFTER_WWW=../www] [runs=7] [moves=200]
 import { resolve, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 import { median, fmt } from './lib/stats.mjs';
+import { writeDatasets } from './lib/data.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const [before, after = join(HERE, '../www'), runs = '7', moves = '200'] = process.argv.slice(2);
 if (!before) throw new Error('usage: node compare.mjs BEFORE_WWW [AFTER_WWW] [runs] [moves]');
 const builds = { before: resolve(before), after: resolve(after) };
+const slices = Number(process.env.COMPARE_SLICES || 0);
+const OUT = join(HERE, 'out');
+const datasets = slices ? await writeDatasets(OUT, [slices]) : {};
 const server = await serve(Object.entries(builds).flatMap(([name, www]) => [
+  [`/${name}/out/`, OUT],
   [`/${name}/`, join(HERE, 'pages')],
   [`/${name}/`, www],
 ]));
@@ -49,15 +56,35 @@ async function once(name) {
   return { first, ...per };
 }
 
+/** Milliseconds from the generated dataset's responseEnd to the chart drawn. */
+async function scaleOnce(name) {
+  const context = await browser.newContext(CONTEXT);
+  const page = await context.newPage();
+  const src = encodeURIComponent(datasets[slices].replace(/^\/out\//, `/${name}/out/`));
+  await page.goto(`${origin}/${name}/ours-src.html?sector=bench&src=${src}`);
+  await page.waitForFunction(() => window.__bench?.drawn != null, null, { timeout: 120000 });
+  const fromData = await page.evaluate(() => {
+    const data = performance.getEntriesByType('resource').find((e) => e.name.includes('/out/'));
+    return window.__bench.drawn - data.responseEnd;
+  });
+  await context.close();
+  return fromData;
+}
+
 const results = { before: [], after: [] };
 for (let i = 0; i < Number(runs); i += 1) {
-  for (const name of ['before', 'after']) results[name].push(await once(name));
+  for (const name of ['before', 'after']) {
+    const result = await once(name);
+    if (slices) result.scale = await scaleOnce(name);
+    results[name].push(result);
+  }
 }
 await browser.close();
 server.close();
 
 const rows = [['first chart (ms)', 'first'], ['main thread per move (ms)', 'TaskDuration'],
   ['… script (ms)', 'ScriptDuration'], ['… layout (ms)', 'LayoutDuration'], ['… style (ms)', 'RecalcStyleDuration']];
+if (slices) rows.push([`${slices} slices: data arrived → drawn (ms)`, 'scale']);
 console.log(`| median of ${runs} loads, ${moves} moves each | before | after | after/before |`);
 console.log('|---|---:|---:|---:|');
 for (const [label, key] of rows) {

@@ -131,15 +131,16 @@ pub fn layout_inputs(texts: &[SliceText]) -> Vec<SliceInput<'_>> {
         .collect()
 }
 
-/// The accessible name of the chart: title, kind, how many slices, the largest.
-pub fn summary(dataset: &Dataset, state: &ViewState) -> String {
+/// The accessible name of the chart: title, kind, how many slices, the largest. `texts` are
+/// the chart's [`slice_texts`] for `state`, which the caller already has: formatting them again
+/// was a second pass over every slice of a large chart.
+pub fn summary(dataset: &Dataset, state: &ViewState, texts: &[SliceText]) -> String {
     let lang = state.lang;
     let w = words(lang);
     let Some(chart) = state.chart(dataset) else {
         return w.no_chart.to_string();
     };
     let kind = state.effective_kind(dataset).unwrap_or(chart.kind);
-    let texts = slice_texts(chart, state);
     let shown = texts.iter().filter(|t| t.is_drawn()).count();
     let largest = texts
         .iter()
@@ -183,7 +184,12 @@ pub fn slice_sentence(text: &SliceText, position: usize, count: usize, lang: Lan
 }
 
 /// What changed between two states, in a sentence for the live region, if anything worth saying.
-pub fn announcement(dataset: &Dataset, before: &ViewState, after: &ViewState) -> Option<String> {
+pub fn announcement(
+    dataset: &Dataset,
+    before: &ViewState,
+    after: &ViewState,
+    texts: &[SliceText],
+) -> Option<String> {
     let lang = after.lang;
     let w = words(lang);
     if before.lang != after.lang {
@@ -194,10 +200,8 @@ pub fn announcement(dataset: &Dataset, before: &ViewState, after: &ViewState) ->
         || before.kind != after.kind
         || before.expanded != after.expanded
     {
-        return Some(summary(dataset, after));
+        return Some(summary(dataset, after, texts));
     }
-    let chart = after.chart(dataset)?;
-    let texts = slice_texts(chart, after);
     let label_of = |i: usize| texts.get(i).map(|t| t.label.clone()).unwrap_or_default();
     if before.hidden != after.hidden {
         let changed = before
@@ -214,7 +218,7 @@ pub fn announcement(dataset: &Dataset, before: &ViewState, after: &ViewState) ->
             "{} {}. {}",
             label_of(changed),
             state_word,
-            summary(dataset, after)
+            summary(dataset, after, texts)
         ));
     }
     if before.selected != after.selected {

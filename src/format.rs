@@ -32,9 +32,19 @@ pub fn plain_number(value: f64, decimals: usize, group: bool) -> String {
         grouped.push(c);
     }
     match frac_part {
-        Some(frac) => format!("{sign}{grouped}.{frac}"),
-        None => format!("{sign}{grouped}"),
+        Some(frac) => concat(&[sign, &grouped, ".", frac]),
+        None => concat(&[sign, &grouped]),
     }
+}
+
+/// The pieces joined into one string of the right size: `format!` with its formatter machinery
+/// cost some 5,000 instructions a value, and a 10,000-slice chart formats every value.
+pub fn concat(pieces: &[&str]) -> String {
+    let mut out = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    for piece in pieces {
+        out.push_str(piece);
+    }
+    out
 }
 
 /// `value` with exactly `decimals` decimals, rounded half away from zero. Integer arithmetic
@@ -158,26 +168,44 @@ fn scaled(value: f64, lang: Lang) -> (String, &'static str) {
     }
 }
 
-fn english_unit(unit: Unit, value: f64, counter: Option<&Text>) -> String {
+fn english_unit(unit: Unit, value: f64, counter: Option<&Text>) -> &str {
     let one = (value - 1.0).abs() < f64::EPSILON;
     match unit {
-        Unit::Count => counter.map(|c| c.en.clone()).unwrap_or_default(),
-        Unit::Yuan => "yuan".into(),
-        Unit::Percent => String::new(),
-        Unit::Day => if one { "day" } else { "days" }.into(),
-        Unit::Metre => if one { "metre" } else { "metres" }.into(),
-        Unit::PersonTime => if one { "visit" } else { "visits" }.into(),
+        Unit::Count => counter.map_or("", |c| c.en.as_str()),
+        Unit::Yuan => "yuan",
+        Unit::Percent => "",
+        Unit::Day => {
+            if one {
+                "day"
+            } else {
+                "days"
+            }
+        }
+        Unit::Metre => {
+            if one {
+                "metre"
+            } else {
+                "metres"
+            }
+        }
+        Unit::PersonTime => {
+            if one {
+                "visit"
+            } else {
+                "visits"
+            }
+        }
     }
 }
 
-fn chinese_unit(unit: Unit, counter: Option<&Text>) -> String {
+fn chinese_unit(unit: Unit, counter: Option<&Text>) -> &str {
     match unit {
-        Unit::Count => counter.map(|c| c.zh.clone()).unwrap_or_default(),
-        Unit::Yuan => "元".into(),
-        Unit::Percent => String::new(),
-        Unit::Day => "天".into(),
-        Unit::Metre => "米".into(),
-        Unit::PersonTime => "人次".into(),
+        Unit::Count => counter.map_or("", |c| c.zh.as_str()),
+        Unit::Yuan => "元",
+        Unit::Percent => "",
+        Unit::Day => "天",
+        Unit::Metre => "米",
+        Unit::PersonTime => "人次",
     }
 }
 
@@ -193,11 +221,11 @@ pub fn value_text(
     if unit == Unit::Percent {
         let number = plain_number(value, 2, lang == Lang::En);
         return match (qualifier, lang) {
-            (Some(Qualifier::Over), Lang::Zh) => format!("逾{number}%"),
-            (Some(Qualifier::MoreThan), Lang::Zh) => format!("{number}%以上"),
-            (Some(Qualifier::Over), Lang::En) => format!("over {number}%"),
-            (Some(Qualifier::MoreThan), Lang::En) => format!("more than {number}%"),
-            (None, _) => format!("{number}%"),
+            (Some(Qualifier::Over), Lang::Zh) => concat(&["逾", &number, "%"]),
+            (Some(Qualifier::MoreThan), Lang::Zh) => concat(&[&number, "%以上"]),
+            (Some(Qualifier::Over), Lang::En) => concat(&["over ", &number, "%"]),
+            (Some(Qualifier::MoreThan), Lang::En) => concat(&["more than ", &number, "%"]),
+            (None, _) => concat(&[&number, "%"]),
         };
     }
     let (number, magnitude) = scaled(value, lang);
@@ -205,9 +233,9 @@ pub fn value_text(
         Lang::Zh => {
             let unit_word = chinese_unit(unit, counter);
             match qualifier {
-                Some(Qualifier::Over) => format!("逾{number}{magnitude}{unit_word}"),
-                Some(Qualifier::MoreThan) => format!("{number}{magnitude}余{unit_word}"),
-                None => format!("{number}{magnitude}{unit_word}"),
+                Some(Qualifier::Over) => concat(&["逾", &number, magnitude, unit_word]),
+                Some(Qualifier::MoreThan) => concat(&[&number, magnitude, "余", unit_word]),
+                None => concat(&[&number, magnitude, unit_word]),
             }
         }
         Lang::En => {
@@ -218,7 +246,7 @@ pub fn value_text(
                 None => "",
             };
             let space = if unit_word.is_empty() { "" } else { " " };
-            format!("{prefix}{number}{magnitude}{space}{unit_word}")
+            concat(&[prefix, &number, magnitude, space, unit_word])
         }
     }
 }
@@ -232,7 +260,7 @@ pub fn share_text(share: f64) -> String {
     if percent < 0.1 {
         "<0.1%".into()
     } else {
-        format!("{}%", plain_number(percent, 1, false))
+        concat(&[&plain_number(percent, 1, false), "%"])
     }
 }
 
@@ -309,7 +337,9 @@ mod tests {
     fn fixed_matches_the_exact_printer_away_from_ties() {
         let mut state: u64 = 12345;
         for i in 0..20_000 {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let magnitude = 10f64.powi((state >> 60) as i32 - 3);
             let value = (state >> 11) as f64 / (1u64 << 53) as f64 * magnitude;
             let value = if i % 3 == 0 { -value } else { value };

@@ -512,7 +512,7 @@ fn exercise(ds: &Dataset, rng: &mut Rng) -> usize {
                     state.selected = Some(rng.below(chart.slices.len() + 1));
                 }
                 let texts = slice_texts(chart, &state);
-                let _ = summary(ds, &state);
+                let _ = summary(ds, &state, &texts);
                 // What the widget draws: grouped slices inside "Other", the same helper.
                 let inputs = layout_inputs(&texts);
                 let (width, height) = *rng.pick(&SIZES);

@@ -484,7 +484,7 @@ fn draw_view(
             return Err(format!("{what}: share {}", text.share_ratio));
         }
     }
-    let _ = summary(ds, state);
+    let _ = summary(ds, state, &texts);
     // What the widget draws: grouped slices inside "Other", the same helper.
     let inputs = layout_inputs(&texts);
     let svg_limit = SVG_BASE_BYTES + SVG_BYTES_PER_SLICE * chart.slices.len();

@@ -2,26 +2,27 @@
 //!
 //! Replaces serde_json in the binary: the dataset walker only needs a tree to look at, and
 //! serde_json with its float printer, BTreeMap objects and serde machinery was about a fifth of
-//! the .wasm. Strings without escapes borrow from the input, so a 10,000-slice file costs a few
-//! allocations per slice, not one per field name. Objects keep their fields in file order, so
-//! the walker can name a field given twice.
+//! the .wasm. The tree lives in one arena ([`Bump`]): strings without escapes borrow from the
+//! input, arrays and objects are exact-size slices copied from one scratch stack when they
+//! close, and dropping the arena frees it all at once. Objects keep their fields in file order,
+//! so the walker can name a field given twice.
 
-use std::borrow::Cow;
+use bumpalo::Bump;
 
 /// Deeper nesting is refused, so hostile input cannot exhaust the stack (serde_json's limit).
 const MAX_DEPTH: usize = 128;
 
-/// A JSON value borrowing from the text it was read from.
-#[derive(Debug, Clone, PartialEq)]
+/// A JSON value borrowing from the text it was read from and from the arena.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Value<'t> {
     Null,
     Bool(bool),
     /// The number and its text as written, which is what a message quotes back.
     Number(f64, &'t str),
-    String(Cow<'t, str>),
-    Array(Vec<Value<'t>>),
+    String(&'t str),
+    Array(&'t [Value<'t>]),
     /// Fields in file order; a name may appear twice (the walker reports it).
-    Object(Vec<(Cow<'t, str>, Value<'t>)>),
+    Object(&'t [(&'t str, Value<'t>)]),
 }
 
 impl<'t> Value<'t> {
@@ -39,14 +40,14 @@ impl<'t> Value<'t> {
         }
     }
 
-    pub fn as_array(&self) -> Option<&[Value<'t>]> {
+    pub fn as_array(&self) -> Option<&'t [Value<'t>]> {
         match self {
             Value::Array(items) => Some(items),
             _ => None,
         }
     }
 
-    pub fn as_object(&self) -> Option<&[(Cow<'t, str>, Value<'t>)]> {
+    pub fn as_object(&self) -> Option<&'t [(&'t str, Value<'t>)]> {
         match self {
             Value::Object(fields) => Some(fields),
             _ => None,
@@ -60,8 +61,8 @@ impl<'t> Value<'t> {
 }
 
 /// The first field called `key` (objects are small; a linear scan beats hashing here).
-pub fn field<'v, 't>(fields: &'v [(Cow<'t, str>, Value<'t>)], key: &str) -> Option<&'v Value<'t>> {
-    fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+pub fn field<'v, 't>(fields: &'v [(&'t str, Value<'t>)], key: &str) -> Option<&'v Value<'t>> {
+    fields.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
 }
 
 /// A syntax error: where it is (1-based line and column in characters) and what is wrong.
@@ -74,13 +75,18 @@ pub struct SyntaxError {
     pub eof: bool,
 }
 
-/// Reads one JSON value filling the whole text (whitespace around it allowed).
-pub fn read(text: &str) -> Result<Value<'_>, SyntaxError> {
+/// Reads one JSON value filling the whole text (whitespace around it allowed); the tree is
+/// allocated in `arena`.
+pub fn read<'t>(text: &'t str, arena: &'t Bump) -> Result<Value<'t>, SyntaxError> {
     let mut reader = Reader {
         text,
         bytes: text.as_bytes(),
         pos: 0,
         depth: 0,
+        arena,
+        items: Vec::new(),
+        fields: Vec::new(),
+        scratch: String::new(),
     };
     reader.skip_whitespace();
     let value = reader.value()?;
@@ -96,6 +102,13 @@ struct Reader<'t> {
     bytes: &'t [u8],
     pos: usize,
     depth: usize,
+    arena: &'t Bump,
+    /// Items of the arrays being read, innermost last; each array takes its tail when it closes.
+    items: Vec<Value<'t>>,
+    /// The same for the fields of objects.
+    fields: Vec<(&'t str, Value<'t>)>,
+    /// A string with escapes, being decoded.
+    scratch: String,
 }
 
 /// What a failed step returns before it is placed in the text.
@@ -178,23 +191,28 @@ impl<'t> Reader<'t> {
 
     fn array(&mut self) -> Step<Value<'t>> {
         self.pos += 1; // '['
-        let mut items = Vec::new();
+        let start = self.items.len();
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Ok(Value::Array(&[]));
         }
         loop {
             self.skip_whitespace();
-            if self.peek() == Some(b']') && !items.is_empty() {
+            if self.peek() == Some(b']') && self.items.len() > start {
                 return Err(self.error_here("trailing comma before `]`"));
             }
-            items.push(self.value()?);
+            let item = self.value()?;
+            self.items.push(item);
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
+                    let items = self
+                        .arena
+                        .alloc_slice_copy(self.items.get(start..).unwrap_or(&[]));
+                    self.items.truncate(start);
                     return Ok(Value::Array(items));
                 }
                 _ => return Err(self.error_here("expected `,` or `]` after an array item")),
@@ -204,17 +222,17 @@ impl<'t> Reader<'t> {
 
     fn object(&mut self) -> Step<Value<'t>> {
         self.pos += 1; // '{'
-        let mut fields = Vec::new();
+        let start = self.fields.len();
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(fields));
+            return Ok(Value::Object(&[]));
         }
         loop {
             self.skip_whitespace();
             match self.peek() {
                 Some(b'"') => {}
-                Some(b'}') if !fields.is_empty() => {
+                Some(b'}') if self.fields.len() > start => {
                     return Err(self.error_here("trailing comma before `}`"))
                 }
                 None => return Err(self.error_here("expected a field name")),
@@ -232,12 +250,16 @@ impl<'t> Reader<'t> {
             self.pos += 1;
             self.skip_whitespace();
             let value = self.value()?;
-            fields.push((key, value));
+            self.fields.push((key, value));
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
+                    let fields = self
+                        .arena
+                        .alloc_slice_copy(self.fields.get(start..).unwrap_or(&[]));
+                    self.fields.truncate(start);
                     return Ok(Value::Object(fields));
                 }
                 _ => return Err(self.error_here("expected `,` or `}` after a field")),
@@ -245,13 +267,13 @@ impl<'t> Reader<'t> {
         }
     }
 
-    /// A string after its opening quote; borrowed from the text unless it has escapes.
-    fn string(&mut self) -> Step<Cow<'t, str>> {
+    /// A string after its opening quote; borrowed from the text unless it has escapes, then
+    /// decoded into the arena.
+    fn string(&mut self) -> Step<&'t str> {
         self.pos += 1; // '"'
-        let start = self.pos;
-        let mut owned: Option<String> = None;
-        // Start of the run of plain characters not yet copied into `owned`.
-        let mut run = start;
+        let mut escaped = false;
+        // Start of the run of plain characters not yet copied into `scratch`.
+        let mut run = self.pos;
         loop {
             let Some(b) = self.peek() else {
                 return Err(self.error_here("the text ends inside a string"));
@@ -260,20 +282,24 @@ impl<'t> Reader<'t> {
                 b'"' => {
                     let tail = self.slice(run, self.pos);
                     self.pos += 1;
-                    return Ok(match owned {
-                        None => Cow::Borrowed(tail),
-                        Some(mut s) => {
-                            s.push_str(tail);
-                            Cow::Owned(s)
-                        }
-                    });
+                    if !escaped {
+                        return Ok(tail);
+                    }
+                    self.scratch.push_str(tail);
+                    let decoded = self.arena.alloc_str(&self.scratch);
+                    self.scratch.clear();
+                    return Ok(decoded);
                 }
                 b'\\' => {
-                    let s = owned.get_or_insert_with(String::new);
-                    s.push_str(self.slice(run, self.pos));
+                    if !escaped {
+                        self.scratch.clear();
+                        escaped = true;
+                    }
+                    let plain = self.slice(run, self.pos);
+                    self.scratch.push_str(plain);
                     self.pos += 1;
                     let c = self.escape()?;
-                    owned.get_or_insert_with(String::new).push(c);
+                    self.scratch.push(c);
                     run = self.pos;
                 }
                 0x00..=0x1f => {
@@ -377,7 +403,9 @@ impl<'t> Reader<'t> {
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.error_here("invalid number: a digit must follow the decimal point"));
+                return Err(
+                    self.error_here("invalid number: a digit must follow the decimal point")
+                );
             }
             self.digits();
         }
@@ -415,29 +443,37 @@ mod tests {
     use super::*;
 
     fn err(text: &str) -> SyntaxError {
-        read(text).expect_err("should be refused")
+        read(text, &Bump::new()).expect_err("should be refused")
     }
 
     #[test]
     fn reads_every_kind_of_value_in_order() {
-        let value = read(r#" {"b": [1, -2.5e1, true, false, null], "a": "x\u00e9\n\ud83d\ude00"} "#)
-            .unwrap();
+        let arena = Bump::new();
+        let text = r#" {"b": [1, -2.5e1, true, false, null], "a": "x\u00e9\n\ud83d\ude00"} "#;
+        let value = read(text, &arena).unwrap();
         let fields = value.as_object().unwrap();
         assert_eq!(fields[0].0, "b");
         assert_eq!(fields[1].0, "a");
         let items = fields[0].1.as_array().unwrap();
         assert_eq!(items[0], Value::Number(1.0, "1"));
         assert_eq!(items[1].as_f64(), Some(-25.0));
-        assert_eq!(items[2..], [Value::Bool(true), Value::Bool(false), Value::Null]);
+        assert_eq!(
+            items[2..],
+            [Value::Bool(true), Value::Bool(false), Value::Null]
+        );
         assert_eq!(fields[1].1.as_str(), Some("xé\n😀"));
     }
 
     #[test]
-    fn plain_strings_borrow_and_escaped_ones_own() {
-        let value = read(r#"["plain 中文", "esc\"aped"]"#).unwrap();
+    fn plain_strings_borrow_from_the_text() {
+        let arena = Bump::new();
+        let text = r#"["plain 中文", "esc\"aped"]"#;
+        let value = read(text, &arena).unwrap();
         let items = value.as_array().unwrap();
-        assert!(matches!(&items[0], Value::String(Cow::Borrowed("plain 中文"))));
-        assert!(matches!(&items[1], Value::String(Cow::Owned(s)) if s == "esc\"aped"));
+        let plain = items[0].as_str().unwrap();
+        assert_eq!(plain, "plain 中文");
+        assert!(text.as_bytes().as_ptr_range().contains(&plain.as_ptr()));
+        assert_eq!(items[1].as_str(), Some("esc\"aped"));
     }
 
     #[test]
@@ -478,7 +514,7 @@ mod tests {
     #[test]
     fn nesting_is_limited_like_serde_json() {
         let ok = format!("{}{}", "[".repeat(127), "]".repeat(127));
-        assert!(read(&ok).is_ok());
+        assert!(read(&ok, &Bump::new()).is_ok());
         let deep = "[".repeat(128);
         let e = err(&deep);
         assert!(e.message.contains("recursion limit exceeded"));
@@ -487,10 +523,11 @@ mod tests {
 
     #[test]
     fn integer_literals_are_told_apart() {
-        assert!(read("1").unwrap().is_integer_literal());
-        assert!(!read("1.0").unwrap().is_integer_literal());
-        assert!(!read("1e0").unwrap().is_integer_literal());
-        assert!(!read("\"1\"").unwrap().is_integer_literal());
+        let arena = Bump::new();
+        assert!(read("1", &arena).unwrap().is_integer_literal());
+        assert!(!read("1.0", &arena).unwrap().is_integer_literal());
+        assert!(!read("1e0", &arena).unwrap().is_integer_literal());
+        assert!(!read("\"1\"", &arena).unwrap().is_integer_literal());
     }
 
     /// serde_json's view of the same value, to compare trees.
@@ -505,9 +542,14 @@ mod tests {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
             }
             // serde_json keeps the last of duplicate keys; compare against that.
-            (Value::Object(a), J::Object(b)) => b.iter().all(|(k, v)| {
-                a.iter().rev().find(|(key, _)| key == k).is_some_and(|(_, x)| same(x, v))
-            }) && a.iter().all(|(k, _)| b.contains_key(k.as_ref())),
+            (Value::Object(a), J::Object(b)) => {
+                b.iter().all(|(k, v)| {
+                    a.iter()
+                        .rev()
+                        .find(|(key, _)| key == k)
+                        .is_some_and(|(_, x)| same(x, v))
+                }) && a.iter().all(|(k, _)| b.contains_key(*k))
+            }
             _ => false,
         }
     }
@@ -541,8 +583,11 @@ mod tests {
                     _ => bytes.insert(at, alphabet[next(alphabet.len())]),
                 }
             }
-            let Ok(text) = String::from_utf8(bytes) else { continue };
-            let ours = read(&text);
+            let Ok(text) = String::from_utf8(bytes) else {
+                continue;
+            };
+            let arena = Bump::new();
+            let ours = read(&text, &arena);
             let theirs = serde_json::from_str::<serde_json::Value>(&text);
             match (&ours, &theirs) {
                 (Ok(a), Ok(b)) => assert!(same(a, b), "different trees for {text}"),

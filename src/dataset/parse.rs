@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use std::borrow::Cow;
+use bumpalo::Bump;
 
 use super::json::{self, field, SyntaxError, Value};
 
@@ -50,14 +50,15 @@ pub fn parse(json: &str) -> Result<Dataset, DatasetErrors> {
             "the file is not UTF-8 text (it contains NUL characters; is it saved as UTF-16?): save it as UTF-8",
         ));
     }
-    let root = json::read(json).map_err(syntax_error)?;
+    let arena = Bump::new();
+    let root = json::read(json, &arena).map_err(syntax_error)?;
     let mut walker = Walker::default();
     let dataset = walker.dataset(&root);
     match dataset {
         Some(dataset) if walker.errors.is_empty() => Ok(dataset),
         _ => {
             if walker.errors.is_empty() {
-                walker.push("", "the dataset could not be read");
+                walker.push(&Path::Root, "the dataset could not be read");
             }
             Err(DatasetErrors(walker.errors))
         }
@@ -78,7 +79,10 @@ fn looks_like_utf16(text: &str) -> bool {
 
 fn syntax_error(error: SyntaxError) -> DatasetErrors {
     let message = if error.eof {
-        format!("the file ends too early, is it cut off? ({})", error.message)
+        format!(
+            "the file ends too early, is it cut off? ({})",
+            error.message
+        )
     } else {
         format!("invalid JSON: {}", error.message)
     };
@@ -88,16 +92,49 @@ fn syntax_error(error: SyntaxError) -> DatasetErrors {
     )
 }
 
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
+/// Where a value is in the file, built on the stack as the walker descends and spelt out
+/// (`sectors[3].indicators[2].value`) only when a problem is reported: a 10,000-slice file
+/// would otherwise format some 100,000 paths that no one reads.
+#[derive(Clone, Copy)]
+enum Path<'p> {
+    Root,
+    Key(&'p Path<'p>, &'p str),
+    Index(&'p Path<'p>, usize),
 }
 
-fn index(path: &str, i: usize) -> String {
-    format!("{path}[{i}]")
+impl<'p> Path<'p> {
+    fn key(&'p self, key: &'p str) -> Path<'p> {
+        Path::Key(self, key)
+    }
+
+    fn at(&'p self, index: usize) -> Path<'p> {
+        Path::Index(self, index)
+    }
+
+    fn write(&self, out: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Key(parent, key) => {
+                parent.write(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Path::Index(parent, index) => {
+                parent.write(out);
+                out.push('[');
+                out.push_str(&index.to_string());
+                out.push(']');
+            }
+        }
+    }
+
+    fn text(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
 }
 
 /// A short description of a JSON value for messages: `got "NaN"`, `got -3`, `got an array`.
@@ -183,7 +220,7 @@ fn is_valid_id(id: &str) -> bool {
 }
 
 /// An object's fields, in file order.
-type Fields<'t> = [(Cow<'t, str>, Value<'t>)];
+type Fields<'t> = [(&'t str, Value<'t>)];
 
 type IndicatorIndex<'i> = HashMap<&'i str, &'i Indicator>;
 
@@ -193,10 +230,10 @@ struct Walker {
 }
 
 impl Walker {
-    fn push(&mut self, path: &str, message: impl Into<String>) {
+    fn push(&mut self, path: &Path, message: impl Into<String>) {
         if self.errors.len() < MAX_ERRORS {
             self.errors.push(DatasetError {
-                path: path.to_string(),
+                path: path.text(),
                 message: message.into(),
             });
         } else if self.errors.len() == MAX_ERRORS {
@@ -211,7 +248,7 @@ impl Walker {
     fn object<'v, 't>(
         &mut self,
         value: &'v Value<'t>,
-        path: &str,
+        path: &Path,
         allowed: &[&str],
     ) -> Option<&'v Fields<'t>> {
         let Some(fields) = value.as_object() else {
@@ -221,15 +258,15 @@ impl Walker {
         for (i, (key, _)) in fields.iter().enumerate() {
             if !allowed.contains(&key.as_ref()) {
                 self.push(
-                    &join(path, key),
+                    &path.key(key),
                     format!("unknown field (expected one of: {})", allowed.join(", ")),
                 );
-            } else if fields.get(..i).is_some_and(|before| before.iter().any(|(k, _)| k == key)) {
+            } else if fields
+                .get(..i)
+                .is_some_and(|before| before.iter().any(|(k, _)| k == key))
+            {
                 // JSON parsers disagree on which copy wins; the editor must say which is meant.
-                self.push(
-                    &join(path, key),
-                    "is given twice in this object: keep one",
-                );
+                self.push(&path.key(key), "is given twice in this object: keep one");
             }
         }
         Some(fields)
@@ -239,11 +276,11 @@ impl Walker {
         &mut self,
         fields: &'v Fields<'t>,
         key: &str,
-        path: &str,
+        path: &Path,
     ) -> Option<&'v Value<'t>> {
         let value = field(fields, key);
         if value.is_none() {
-            self.push(&join(path, key), "missing required field");
+            self.push(&path.key(key), "missing required field");
         }
         value
     }
@@ -251,7 +288,7 @@ impl Walker {
     fn array<'v, 't>(
         &mut self,
         value: &'v Value<'t>,
-        path: &str,
+        path: &Path,
         max: usize,
     ) -> Option<&'v [Value<'t>]> {
         let Some(items) = value.as_array() else {
@@ -268,7 +305,7 @@ impl Walker {
         Some(items)
     }
 
-    fn string(&mut self, value: &Value, path: &str, max_chars: usize) -> Option<String> {
+    fn string(&mut self, value: &Value, path: &Path, max_chars: usize) -> Option<String> {
         let Some(text) = value.as_str() else {
             self.push(path, format!("must be a string, got {}", describe(value)));
             return None;
@@ -288,14 +325,14 @@ impl Walker {
         Some(text.to_string())
     }
 
-    fn text(&mut self, value: &Value, path: &str, max_chars: usize) -> Option<Text> {
+    fn text(&mut self, value: &Value, path: &Path, max_chars: usize) -> Option<Text> {
         let map = self.object(value, path, &["zh", "en"])?;
         let zh = self
             .required(map, "zh", path)
-            .and_then(|v| self.string(v, &join(path, "zh"), max_chars));
+            .and_then(|v| self.string(v, &path.key("zh"), max_chars));
         let en = self
             .required(map, "en", path)
-            .and_then(|v| self.string(v, &join(path, "en"), max_chars));
+            .and_then(|v| self.string(v, &path.key("en"), max_chars));
         Some(Text::new(zh?, en?))
     }
 
@@ -303,16 +340,16 @@ impl Walker {
         &mut self,
         map: &Fields,
         key: &str,
-        path: &str,
+        path: &Path,
         max_chars: usize,
     ) -> Option<Option<Text>> {
         match field(map, key) {
             None => Some(None),
-            Some(value) => self.text(value, &join(path, key), max_chars).map(Some),
+            Some(value) => self.text(value, &path.key(key), max_chars).map(Some),
         }
     }
 
-    fn id(&mut self, value: &Value, path: &str, seen: &mut HashSet<String>) -> Option<String> {
+    fn id(&mut self, value: &Value, path: &Path, seen: &mut HashSet<String>) -> Option<String> {
         let Some(id) = value.as_str() else {
             self.push(
                 path,
@@ -337,14 +374,17 @@ impl Walker {
         Some(id.to_string())
     }
 
-    fn number(&mut self, value: &Value, path: &str) -> Option<f64> {
+    fn number(&mut self, value: &Value, path: &Path) -> Option<f64> {
         let number = value.as_f64().filter(|n| n.is_finite() && *n >= 0.0);
         match number {
             Some(n) if n < MAX_VALUE => Some(n),
             Some(_) => {
                 self.push(
                     path,
-                    format!("must be below 10^15 (values are in base units), got {}", describe(value)),
+                    format!(
+                        "must be below 10^15 (values are in base units), got {}",
+                        describe(value)
+                    ),
                 );
                 None
             }
@@ -359,11 +399,12 @@ impl Walker {
     }
 
     fn dataset(&mut self, root: &Value) -> Option<Dataset> {
-        let map = self.object(root, "", &["version", "title", "source", "sectors"])?;
-        if let Some(version) = self.required(map, "version", "") {
+        let top = Path::Root;
+        let map = self.object(root, &top, &["version", "title", "source", "sectors"])?;
+        if let Some(version) = self.required(map, "version", &top) {
             if !(version.is_integer_literal() && version.as_f64() == Some(1.0)) {
                 self.push(
-                    "version",
+                    &top.key("version"),
                     format!(
                         "must be 1 (the only version of the format), got {}",
                         describe(version)
@@ -372,13 +413,13 @@ impl Walker {
             }
         }
         let title = self
-            .required(map, "title", "")
-            .and_then(|v| self.text(v, "title", MAX_LABEL_CHARS));
+            .required(map, "title", &top)
+            .and_then(|v| self.text(v, &top.key("title"), MAX_LABEL_CHARS));
         let source = self
-            .required(map, "source", "")
-            .and_then(|v| self.source(v, "source"));
+            .required(map, "source", &top)
+            .and_then(|v| self.source(v, &top.key("source")));
         let sectors = self
-            .required(map, "sectors", "")
+            .required(map, "sectors", &top)
             .and_then(|v| self.sectors(v));
         let sectors = sectors?;
         let overview = overview_charts(&sectors);
@@ -390,17 +431,17 @@ impl Walker {
         })
     }
 
-    fn source(&mut self, value: &Value, path: &str) -> Option<Source> {
+    fn source(&mut self, value: &Value, path: &Path) -> Option<Source> {
         let map = self.object(value, path, &["title", "publisher", "date", "note"])?;
         let title = self
             .required(map, "title", path)
-            .and_then(|v| self.text(v, &join(path, "title"), MAX_LABEL_CHARS));
+            .and_then(|v| self.text(v, &path.key("title"), MAX_LABEL_CHARS));
         let publisher = self
             .required(map, "publisher", path)
-            .and_then(|v| self.text(v, &join(path, "publisher"), MAX_LABEL_CHARS));
+            .and_then(|v| self.text(v, &path.key("publisher"), MAX_LABEL_CHARS));
         let date = self
             .required(map, "date", path)
-            .and_then(|v| self.date(v, &join(path, "date")));
+            .and_then(|v| self.date(v, &path.key("date")));
         let note = self.optional_text(map, "note", path, MAX_PARAGRAPH_CHARS);
         Some(Source {
             title: title?,
@@ -410,7 +451,7 @@ impl Walker {
         })
     }
 
-    fn date(&mut self, value: &Value, path: &str) -> Option<String> {
+    fn date(&mut self, value: &Value, path: &Path) -> Option<String> {
         let date = self.string(value, path, 10)?;
         if !is_valid_date(&date) {
             self.push(
@@ -426,16 +467,18 @@ impl Walker {
     }
 
     fn sectors(&mut self, value: &Value) -> Option<Vec<Sector>> {
-        let items = self.array(value, "sectors", MAX_SECTORS)?;
+        let top = Path::Root;
+        let path = top.key("sectors");
+        let items = self.array(value, &path, MAX_SECTORS)?;
         if items.is_empty() {
-            self.push("sectors", "must have at least one sector");
+            self.push(&path, "must have at least one sector");
             return None;
         }
         let mut ids = HashSet::new();
         let mut sectors = Vec::with_capacity(items.len());
         let mut all_ok = true;
         for (i, item) in items.iter().enumerate() {
-            match self.sector(item, &index("sectors", i), &mut ids) {
+            match self.sector(item, &path.at(i), &mut ids) {
                 Some(sector) => sectors.push(sector),
                 None => all_ok = false,
             }
@@ -443,7 +486,7 @@ impl Walker {
         all_ok.then_some(sectors)
     }
 
-    fn sector(&mut self, value: &Value, path: &str, ids: &mut HashSet<String>) -> Option<Sector> {
+    fn sector(&mut self, value: &Value, path: &Path, ids: &mut HashSet<String>) -> Option<Sector> {
         let map = self.object(
             value,
             path,
@@ -458,25 +501,25 @@ impl Walker {
         )?;
         let id = self
             .required(map, "id", path)
-            .and_then(|v| self.id(v, &join(path, "id"), ids));
+            .and_then(|v| self.id(v, &path.key("id"), ids));
         let name = self
             .required(map, "name", path)
-            .and_then(|v| self.text(v, &join(path, "name"), MAX_LABEL_CHARS));
+            .and_then(|v| self.text(v, &path.key("name"), MAX_LABEL_CHARS));
         let paragraph = match field(map, "paragraph") {
             None => Some(None),
             Some(v) => self
-                .string(v, &join(path, "paragraph"), MAX_PARAGRAPH_CHARS)
+                .string(v, &path.key("paragraph"), MAX_PARAGRAPH_CHARS)
                 .map(Some),
         };
         let achievements = match field(map, "achievements") {
             None => Some(Vec::new()),
-            Some(v) => self.achievements(v, &join(path, "achievements")),
+            Some(v) => self.achievements(v, &path.key("achievements")),
         };
         let indicators = self
             .required(map, "indicators", path)
-            .and_then(|v| self.indicators(v, &join(path, "indicators")));
+            .and_then(|v| self.indicators(v, &path.key("indicators")));
         let charts = match (&indicators, self.required(map, "charts", path)) {
-            (Some(indicators), Some(v)) => self.charts(v, &join(path, "charts"), indicators),
+            (Some(indicators), Some(v)) => self.charts(v, &path.key("charts"), indicators),
             _ => None,
         };
         Some(Sector {
@@ -489,23 +532,23 @@ impl Walker {
         })
     }
 
-    fn achievements(&mut self, value: &Value, path: &str) -> Option<Vec<Text>> {
+    fn achievements(&mut self, value: &Value, path: &Path) -> Option<Vec<Text>> {
         let items = self.array(value, path, 200)?;
         let texts: Vec<Option<Text>> = items
             .iter()
             .enumerate()
-            .map(|(i, item)| self.text(item, &index(path, i), 2_000))
+            .map(|(i, item)| self.text(item, &path.at(i), 2_000))
             .collect();
         texts.into_iter().collect()
     }
 
-    fn indicators(&mut self, value: &Value, path: &str) -> Option<Vec<Indicator>> {
+    fn indicators(&mut self, value: &Value, path: &Path) -> Option<Vec<Indicator>> {
         let items = self.array(value, path, MAX_INDICATORS)?;
         let mut ids = HashSet::new();
         let parsed: Vec<Option<Indicator>> = items
             .iter()
             .enumerate()
-            .map(|(i, item)| self.indicator(item, &index(path, i), &mut ids))
+            .map(|(i, item)| self.indicator(item, &path.at(i), &mut ids))
             .collect();
         parsed.into_iter().collect()
     }
@@ -513,7 +556,7 @@ impl Walker {
     fn indicator(
         &mut self,
         value: &Value,
-        path: &str,
+        path: &Path,
         ids: &mut HashSet<String>,
     ) -> Option<Indicator> {
         let map = self.object(
@@ -532,24 +575,24 @@ impl Walker {
         )?;
         let id = self
             .required(map, "id", path)
-            .and_then(|v| self.id(v, &join(path, "id"), ids));
+            .and_then(|v| self.id(v, &path.key("id"), ids));
         let label = self
             .required(map, "label", path)
-            .and_then(|v| self.text(v, &join(path, "label"), MAX_LABEL_CHARS));
+            .and_then(|v| self.text(v, &path.key("label"), MAX_LABEL_CHARS));
         let number = self
             .required(map, "value", path)
-            .and_then(|v| self.number(v, &join(path, "value")));
+            .and_then(|v| self.number(v, &path.key("value")));
         let unit = self
             .required(map, "unit", path)
-            .and_then(|v| self.unit(v, &join(path, "unit")));
+            .and_then(|v| self.unit(v, &path.key("unit")));
         let counter = self.optional_text(map, "counter", path, 40);
         let qualifier = match field(map, "qualifier") {
             None => Some(None),
-            Some(v) => self.qualifier(v, &join(path, "qualifier")).map(Some),
+            Some(v) => self.qualifier(v, &path.key("qualifier")).map(Some),
         };
         let source = match field(map, "source") {
             None => Some(None),
-            Some(v) => self.string(v, &join(path, "source"), 2_000).map(Some),
+            Some(v) => self.string(v, &path.key("source"), 2_000).map(Some),
         };
         let note = self.optional_text(map, "note", path, 2_000);
         Some(Indicator {
@@ -564,7 +607,7 @@ impl Walker {
         })
     }
 
-    fn unit(&mut self, value: &Value, path: &str) -> Option<Unit> {
+    fn unit(&mut self, value: &Value, path: &Path) -> Option<Unit> {
         let unit = value.as_str().and_then(Unit::from_code);
         if unit.is_none() {
             let names: Vec<&str> = Unit::ALL.iter().map(|u| u.code()).collect();
@@ -580,7 +623,7 @@ impl Walker {
         unit
     }
 
-    fn qualifier(&mut self, value: &Value, path: &str) -> Option<Qualifier> {
+    fn qualifier(&mut self, value: &Value, path: &Path) -> Option<Qualifier> {
         let qualifier = value.as_str().and_then(Qualifier::from_code);
         if qualifier.is_none() {
             self.push(
@@ -594,7 +637,7 @@ impl Walker {
     fn charts(
         &mut self,
         value: &Value,
-        path: &str,
+        path: &Path,
         indicators: &[Indicator],
     ) -> Option<Vec<Chart>> {
         let items = self.array(value, path, MAX_CHARTS)?;
@@ -607,7 +650,7 @@ impl Walker {
         let parsed: Vec<Option<Chart>> = items
             .iter()
             .enumerate()
-            .map(|(i, item)| self.chart(item, &index(path, i), &mut ids, &by_id))
+            .map(|(i, item)| self.chart(item, &path.at(i), &mut ids, &by_id))
             .collect();
         parsed.into_iter().collect()
     }
@@ -615,7 +658,7 @@ impl Walker {
     fn chart(
         &mut self,
         value: &Value,
-        path: &str,
+        path: &Path,
         ids: &mut HashSet<String>,
         indicators: &IndicatorIndex,
     ) -> Option<Chart> {
@@ -626,15 +669,15 @@ impl Walker {
         )?;
         let id = self
             .required(map, "id", path)
-            .and_then(|v| self.id(v, &join(path, "id"), ids));
+            .and_then(|v| self.id(v, &path.key("id"), ids));
         let title = self
             .required(map, "title", path)
-            .and_then(|v| self.text(v, &join(path, "title"), MAX_LABEL_CHARS));
+            .and_then(|v| self.text(v, &path.key("title"), MAX_LABEL_CHARS));
         let kind = self.required(map, "kind", path).and_then(|v| {
             let kind = v.as_str().and_then(ChartKind::from_code);
             if kind.is_none() {
                 self.push(
-                    &join(path, "kind"),
+                    &path.key("kind"),
                     format!("must be \"pie\", \"donut\" or \"bar\", got {}", describe(v)),
                 );
             }
@@ -646,7 +689,7 @@ impl Walker {
             Some(Value::Bool(b)) => Some(*b),
             Some(other) => {
                 self.push(
-                    &join(path, "parts_of_whole"),
+                    &path.key("parts_of_whole"),
                     format!("must be true or false, got {}", describe(other)),
                 );
                 None
@@ -655,7 +698,7 @@ impl Walker {
         if let (Some(kind), Some(false)) = (kind, parts_of_whole) {
             if kind.is_circular() {
                 self.push(
-                    &join(path, "kind"),
+                    &path.key("kind"),
                     format!("a {kind} shows parts of a whole: set \"parts_of_whole\": true if the slices are disjoint parts of one whole, or use \"bar\""),
                 );
             }
@@ -663,7 +706,7 @@ impl Walker {
         let note = self.optional_text(map, "note", path, 2_000);
         let slices = self
             .required(map, "slices", path)
-            .and_then(|v| self.slices(v, &join(path, "slices"), indicators));
+            .and_then(|v| self.slices(v, &path.key("slices"), indicators));
         let chart = Chart {
             id: id?,
             title: title?,
@@ -674,7 +717,7 @@ impl Walker {
         };
         if chart.total() <= 0.0 {
             self.push(
-                &join(path, "slices"),
+                &path.key("slices"),
                 "all values are zero: a chart needs at least one value above zero",
             );
             return None;
@@ -685,7 +728,7 @@ impl Walker {
     fn slices(
         &mut self,
         value: &Value,
-        path: &str,
+        path: &Path,
         indicators: &IndicatorIndex,
     ) -> Option<Vec<Slice>> {
         let items = self.array(value, path, MAX_SLICES)?;
@@ -697,7 +740,7 @@ impl Walker {
         let mut slices = Vec::with_capacity(items.len());
         let mut all_ok = true;
         for (i, item) in items.iter().enumerate() {
-            let slice_path = index(path, i);
+            let slice_path = path.at(i);
             match self.slice(item, &slice_path, indicators) {
                 Some(slice) => {
                     if !keys.insert(slice.key.clone()) {
@@ -729,7 +772,7 @@ impl Walker {
         all_ok.then_some(slices)
     }
 
-    fn slice(&mut self, value: &Value, path: &str, indicators: &IndicatorIndex) -> Option<Slice> {
+    fn slice(&mut self, value: &Value, path: &Path, indicators: &IndicatorIndex) -> Option<Slice> {
         let map = self.object(value, path, &["indicator", "id", "label", "derived"])?;
         if let Some(reference) = field(map, "indicator") {
             if map.len() > 1 {
@@ -739,7 +782,7 @@ impl Walker {
                 );
                 return None;
             }
-            let indicator = self.reference(reference, &join(path, "indicator"), indicators)?;
+            let indicator = self.reference(reference, &path.key("indicator"), indicators)?;
             return Some(Slice {
                 key: indicator.id.clone(),
                 label: indicator.label.clone(),
@@ -754,7 +797,7 @@ impl Walker {
         }
         let mut no_ids = HashSet::new();
         let id = match field(map, "id") {
-            Some(v) => self.id(v, &join(path, "id"), &mut no_ids),
+            Some(v) => self.id(v, &path.key("id"), &mut no_ids),
             None => {
                 self.push(
                     path,
@@ -765,15 +808,15 @@ impl Walker {
         };
         let label = self
             .required(map, "label", path)
-            .and_then(|v| self.text(v, &join(path, "label"), MAX_LABEL_CHARS));
+            .and_then(|v| self.text(v, &path.key("label"), MAX_LABEL_CHARS));
         let derived = self
             .required(map, "derived", path)
-            .and_then(|v| self.derived(v, &join(path, "derived"), indicators));
+            .and_then(|v| self.derived(v, &path.key("derived"), indicators));
         let (id, label, (whole, minus)) = (id?, label?, derived?);
-        let derived_path = join(path, "derived");
+        let derived_path = path.key("derived");
         let Some(first) = minus.first() else {
             self.push(
-                &join(&derived_path, "minus"),
+                &derived_path.key("minus"),
                 "must name at least one indicator",
             );
             return None;
@@ -783,7 +826,7 @@ impl Walker {
         for (i, part) in minus.iter().enumerate() {
             if part.unit != unit {
                 self.push(
-                    &index(&join(&derived_path, "minus"), i),
+                    &derived_path.key("minus").at(i),
                     "all parts of a derived slice must share one unit",
                 );
                 ok = false;
@@ -793,7 +836,7 @@ impl Walker {
             Some(whole) => {
                 if whole.unit != unit {
                     self.push(
-                        &join(&derived_path, "whole"),
+                        &derived_path.key("whole"),
                         "the whole must have the same unit as the parts",
                     );
                     ok = false;
@@ -803,7 +846,7 @@ impl Walker {
             None => {
                 if unit != Unit::Percent {
                     self.push(
-                        &join(&derived_path, "whole"),
+                        &derived_path.key("whole"),
                         "missing: without a whole the parts must be percentages of 100",
                     );
                     ok = false;
@@ -844,23 +887,21 @@ impl Walker {
     fn derived<'i>(
         &mut self,
         value: &Value,
-        path: &str,
+        path: &Path,
         indicators: &IndicatorIndex<'i>,
     ) -> Option<(Option<&'i Indicator>, Vec<&'i Indicator>)> {
         let map = self.object(value, path, &["whole", "minus"])?;
         let whole = match field(map, "whole") {
             None => Some(None),
-            Some(v) => self
-                .reference(v, &join(path, "whole"), indicators)
-                .map(Some),
+            Some(v) => self.reference(v, &path.key("whole"), indicators).map(Some),
         };
         let minus = self.required(map, "minus", path).and_then(|v| {
-            let minus_path = join(path, "minus");
+            let minus_path = path.key("minus");
             let items = self.array(v, &minus_path, 100)?;
             let parts: Vec<Option<&Indicator>> = items
                 .iter()
                 .enumerate()
-                .map(|(i, item)| self.reference(item, &index(&minus_path, i), indicators))
+                .map(|(i, item)| self.reference(item, &minus_path.at(i), indicators))
                 .collect();
             parts.into_iter().collect::<Option<Vec<_>>>()
         });
@@ -870,7 +911,7 @@ impl Walker {
     fn reference<'i>(
         &mut self,
         value: &Value,
-        path: &str,
+        path: &Path,
         indicators: &IndicatorIndex<'i>,
     ) -> Option<&'i Indicator> {
         let Some(id) = value.as_str() else {

@@ -194,7 +194,7 @@ impl Widget {
             .map(|chart| slice_texts(chart, &self.state))
             .unwrap_or_default();
         self.texts_version += 1;
-        let summary = summary(&self.dataset, &self.state);
+        let summary = summary(&self.dataset, &self.state, &self.texts);
         self.dom.update(
             &self.dataset,
             &self.state,
@@ -443,7 +443,7 @@ impl Widget {
         } else {
             if before.selected != self.state.selected {
                 // The table marks the selection; shares do not change.
-                let summary = summary(&self.dataset, &self.state);
+                let summary = summary(&self.dataset, &self.state, &self.texts);
                 self.dom.update(
                     &self.dataset,
                     &self.state,
@@ -457,7 +457,7 @@ impl Widget {
             }
             self.redraw()?;
         }
-        if let Some(sentence) = announcement(&self.dataset, &before, &self.state) {
+        if let Some(sentence) = announcement(&self.dataset, &before, &self.state, &self.texts) {
             self.dom.announce(&sentence);
         }
         Ok(())
@@ -469,7 +469,7 @@ impl Widget {
         if state != self.state {
             let before = std::mem::replace(&mut self.state, state);
             self.refresh(before.sector != self.state.sector || before.chart != self.state.chart)?;
-            if let Some(sentence) = announcement(&self.dataset, &before, &self.state) {
+            if let Some(sentence) = announcement(&self.dataset, &before, &self.state, &self.texts) {
                 self.dom.announce(&sentence);
             }
         }
