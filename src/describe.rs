@@ -223,13 +223,13 @@ pub fn announcement(
     }
     if before.selected != after.selected {
         return Some(match after.selected {
-            Some(i) => format!("{}: {}", w.selected, describe_position(&texts, i, lang)),
+            Some(i) => format!("{}: {}", w.selected, describe_position(texts, i, lang)),
             None => w.selection_cleared.to_string(),
         });
     }
     if before.focus != after.focus {
         if let Some(i) = after.focus {
-            return Some(describe_position(&texts, i, lang));
+            return Some(describe_position(texts, i, lang));
         }
     }
     None

@@ -145,12 +145,16 @@ fn draw_circle<DB: DrawingBackend>(
         slice.end_angle *= progress;
     }
     // The pulled-out slice goes last, on top of its neighbours, as the hit test assumes.
-    let mut order: Vec<&crate::layout::SliceGeom> = animated.slices.iter().collect();
-    order.sort_by_key(|s| layout.highlight == Some(s.index));
-    for slice in order
-        .into_iter()
-        .filter(|s| !s.hidden && s.end_angle > s.start_angle)
-    {
+    // Only what is drawn: a 10,000-slice chart lays out every slice but draws two dozen.
+    let drawn = |s: &&crate::layout::SliceGeom| !s.hidden && s.end_angle > s.start_angle;
+    let is_highlight = |s: &&crate::layout::SliceGeom| layout.highlight == Some(s.index);
+    let mut order: Vec<&crate::layout::SliceGeom> = animated
+        .slices
+        .iter()
+        .filter(|s| drawn(s) && !is_highlight(s))
+        .collect();
+    order.extend(animated.slices.iter().filter(|s| drawn(s) && is_highlight(s)));
+    for slice in order {
         let points: Vec<BackendCoord> = animated
             .arc_points(slice.index, layout.radius, layout.inner_radius, step)
             .into_iter()

@@ -256,7 +256,7 @@ impl Walker {
             return None;
         };
         for (i, (key, _)) in fields.iter().enumerate() {
-            if !allowed.contains(&key.as_ref()) {
+            if !allowed.contains(key) {
                 self.push(
                     &path.key(key),
                     format!("unknown field (expected one of: {})", allowed.join(", ")),
