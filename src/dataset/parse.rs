@@ -349,7 +349,12 @@ impl Walker {
         }
     }
 
-    fn id(&mut self, value: &Value, path: &Path, seen: &mut HashSet<String>) -> Option<String> {
+    fn id<'t>(
+        &mut self,
+        value: &Value<'t>,
+        path: &Path,
+        seen: &mut HashSet<&'t str>,
+    ) -> Option<String> {
         let Some(id) = value.as_str() else {
             self.push(
                 path,
@@ -367,7 +372,7 @@ impl Walker {
             );
             return None;
         }
-        if !seen.insert(id.to_string()) {
+        if !seen.insert(id) {
             self.push(path, format!("duplicate id \"{id}\""));
             return None;
         }
@@ -486,7 +491,12 @@ impl Walker {
         all_ok.then_some(sectors)
     }
 
-    fn sector(&mut self, value: &Value, path: &Path, ids: &mut HashSet<String>) -> Option<Sector> {
+    fn sector<'t>(
+        &mut self,
+        value: &Value<'t>,
+        path: &Path,
+        ids: &mut HashSet<&'t str>,
+    ) -> Option<Sector> {
         let map = self.object(
             value,
             path,
@@ -553,11 +563,11 @@ impl Walker {
         parsed.into_iter().collect()
     }
 
-    fn indicator(
+    fn indicator<'t>(
         &mut self,
-        value: &Value,
+        value: &Value<'t>,
         path: &Path,
-        ids: &mut HashSet<String>,
+        ids: &mut HashSet<&'t str>,
     ) -> Option<Indicator> {
         let map = self.object(
             value,
@@ -655,11 +665,11 @@ impl Walker {
         parsed.into_iter().collect()
     }
 
-    fn chart(
+    fn chart<'t>(
         &mut self,
-        value: &Value,
+        value: &Value<'t>,
         path: &Path,
-        ids: &mut HashSet<String>,
+        ids: &mut HashSet<&'t str>,
         indicators: &IndicatorIndex,
     ) -> Option<Chart> {
         let map = self.object(
