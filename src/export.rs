@@ -1,13 +1,13 @@
 //! The chart to take away: a picture with title, legend and credit line drawn in (SVG through
-//! plotters' SVG backend, PNG through the canvas one), and the numbers as CSV.
+//! [`SvgWriter`], PNG through the canvas backend), and the numbers as CSV.
 
-use plotters::prelude::SVGBackend;
 use plotters_backend::{DrawingBackend, DrawingErrorKind};
 
 use crate::dataset::{Dataset, Lang};
 use crate::describe::{credit, layout_inputs, slice_texts};
 use crate::layout::{self, wrap_text, ApproxMeasure, LayoutInput, Point, TextMeasure};
 use crate::render::{draw_chart, draw_text_line, Paint};
+use crate::svg::SvgWriter;
 use crate::theme::Theme;
 use crate::view::ViewState;
 
@@ -196,8 +196,8 @@ pub fn svg(dataset: &Dataset, state: &ViewState, dark: bool) -> String {
     let (w, h) = export_size(dataset, state);
     let mut out = String::new();
     {
-        let mut backend = SVGBackend::with_string(&mut out, (w.round() as u32, h.round() as u32));
-        // Drawing into a String cannot fail: its errors are I/O errors.
+        let mut backend = SvgWriter::new(&mut out, (w.round() as u32, h.round() as u32));
+        // Drawing into a String cannot fail (its error type is Infallible).
         let _ = draw_export(
             &mut backend,
             dataset,

@@ -2,7 +2,7 @@
 //! fed from the Jilin province quality report.
 //!
 //! Data flows one way: JSON text → [`dataset`] (parse + validate) → [`view`] (what the user chose)
-//! → [`layout`] (pure geometry) → [`render`] (plotters, any backend). The wasm32-only `web` module
+//! → [`layout`] (pure geometry) → [`render`] (plotters backend primitives: canvas, or [`svg`]). The wasm32-only `web` module
 //! is the thin glue to the page.
 
 #![cfg_attr(
@@ -22,6 +22,7 @@ pub mod format;
 pub mod i18n;
 pub mod layout;
 pub mod render;
+pub mod svg;
 pub mod theme;
 pub mod view;
 

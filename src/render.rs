@@ -1,10 +1,14 @@
 //! Draws a [`Layout`] with plotters' backend primitives on any `DrawingBackend`: the canvas in the
-//! browser, SVG for exports and tests. Slices are our own polygons (see DESIGN.md on why not
+//! browser, SVG ([`crate::svg`]) for exports and tests. Slices are our own polygons (see DESIGN.md on why not
 //! plotters' `Pie`).
 
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{FontStyle, IntoFont, RGBColor, ShapeStyle, TextStyle};
-use plotters_backend::{BackendCoord, DrawingBackend, DrawingErrorKind};
+use std::convert::Infallible;
+
+use plotters_backend::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontFamily, FontStyle,
+};
 
 use crate::dataset::ChartKind;
 use crate::layout::{LabelRole, Layout, Point};
@@ -42,24 +46,98 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 
 type DrawResult<DB> = Result<(), DrawingErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-fn colour(rgb: Rgb) -> RGBColor {
-    RGBColor(rgb.0, rgb.1, rgb.2)
+/// An opaque colour and a line width: what the backends need of a shape's style.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ink {
+    pub rgb: Rgb,
+    pub width: u32,
 }
 
-/// A filled shape style of one opaque colour.
-pub fn solid(rgb: Rgb) -> ShapeStyle {
-    ShapeStyle {
-        color: colour(rgb).into(),
-        filled: true,
-        stroke_width: 0,
+impl BackendStyle for Ink {
+    fn color(&self) -> BackendColor {
+        BackendColor {
+            alpha: 1.0,
+            rgb: (self.rgb.0, self.rgb.1, self.rgb.2),
+        }
+    }
+
+    fn stroke_width(&self) -> u32 {
+        self.width
     }
 }
 
-fn stroke(rgb: Rgb, width: f64) -> ShapeStyle {
-    ShapeStyle {
-        color: colour(rgb).into(),
-        filled: false,
-        stroke_width: width.round().max(1.0) as u32,
+/// A filled shape style of one opaque colour.
+pub fn solid(rgb: Rgb) -> Ink {
+    Ink { rgb, width: 0 }
+}
+
+fn stroke(rgb: Rgb, width: f64) -> Ink {
+    Ink {
+        rgb,
+        width: width.round().max(1.0) as u32,
+    }
+}
+
+/// A label's font, anchored at its top left or top right. Ours rather than plotters'
+/// `TextStyle`, whose font parsing lower-cases names through the Unicode case tables (20 KB of
+/// the `.wasm`) and whose sizes are printed with the float formatter.
+#[derive(Clone, Copy, Debug)]
+pub struct Font<'a> {
+    pub family: &'a str,
+    /// Size in backend pixels.
+    pub px: f64,
+    pub bold: bool,
+    pub rgb: Rgb,
+    pub align_right: bool,
+}
+
+impl BackendTextStyle for Font<'_> {
+    type FontError = Infallible;
+
+    fn color(&self) -> BackendColor {
+        solid(self.rgb).color()
+    }
+
+    fn size(&self) -> f64 {
+        self.px
+    }
+
+    fn style(&self) -> FontStyle {
+        if self.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        }
+    }
+
+    fn anchor(&self) -> Pos {
+        let h = if self.align_right {
+            HPos::Right
+        } else {
+            HPos::Left
+        };
+        Pos::new(h, VPos::Top)
+    }
+
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::Name(self.family)
+    }
+
+    /// An estimate: our backends measure and draw text themselves.
+    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Infallible> {
+        let width = text.chars().count() as f64 * self.px * 0.6;
+        Ok(((0, 0), (width.round() as i32, self.px.round() as i32)))
+    }
+
+    /// Rasterising glyphs pixel by pixel is plotters' fallback for backends without text; both
+    /// of ours draw text natively, so there is nothing to do here.
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _text: &str,
+        _at: BackendCoord,
+        _draw: F,
+    ) -> Result<Result<(), E>, Infallible> {
+        Ok(Ok(()))
     }
 }
 
@@ -95,15 +173,14 @@ impl Paint<'_> {
         )
     }
 
-    fn text_style(&self, px: f64, rgb: Rgb, bold: bool, right: bool) -> TextStyle<'_> {
-        let font = (self.font_family, px).into_font();
-        let font = if bold {
-            font.style(FontStyle::Bold)
-        } else {
-            font
-        };
-        let h = if right { HPos::Right } else { HPos::Left };
-        font.color(&colour(rgb)).pos(Pos::new(h, VPos::Top))
+    fn text_style(&self, px: f64, rgb: Rgb, bold: bool, right: bool) -> Font<'_> {
+        Font {
+            family: self.font_family,
+            px,
+            bold,
+            rgb,
+            align_right: right,
+        }
     }
 
     /// A slice is dimmed while another one is selected, so the selection stands out.
@@ -153,7 +230,12 @@ fn draw_circle<DB: DrawingBackend>(
         .iter()
         .filter(|s| drawn(s) && !is_highlight(s))
         .collect();
-    order.extend(animated.slices.iter().filter(|s| drawn(s) && is_highlight(s)));
+    order.extend(
+        animated
+            .slices
+            .iter()
+            .filter(|s| drawn(s) && is_highlight(s)),
+    );
     for slice in order {
         let points: Vec<BackendCoord> = animated
             .arc_points(slice.index, layout.radius, layout.inner_radius, step)

@@ -11,8 +11,8 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
-use plotters::prelude::SVGBackend;
 use plotters_backend::DrawingBackend;
+use sector_charts::svg::SvgWriter;
 use serde_json::{Map, Number, Value};
 
 use sector_charts::dataset::{parse, Chart, Dataset, Lang};
@@ -542,7 +542,7 @@ fn exercise(ds: &Dataset, rng: &mut Rng) -> usize {
                 let mut svg = String::new();
                 {
                     let size = ((width * scale) as u32, (height * scale) as u32);
-                    let mut backend = SVGBackend::with_string(&mut svg, size);
+                    let mut backend = SvgWriter::new(&mut svg, size);
                     draw_chart(&mut backend, &layout, &paint).expect("drawing into a String");
                     backend.present().expect("present");
                 }

@@ -11,8 +11,8 @@ use std::fmt::Write as _;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
-use plotters::prelude::SVGBackend;
 use plotters_backend::DrawingBackend;
+use sector_charts::svg::SvgWriter;
 use serde_json::{json, Value};
 
 use sector_charts::dataset::{parse, Chart, ChartKind, Dataset, Lang, MAX_INPUT_BYTES};
@@ -405,7 +405,7 @@ fn chart_svg(layout: &Layout, width: u32, height: u32) -> String {
     };
     let mut svg = String::new();
     {
-        let mut backend = SVGBackend::with_string(&mut svg, (width, height));
+        let mut backend = SvgWriter::new(&mut svg, (width, height));
         draw_chart(&mut backend, layout, &paint).expect("drawing into a String");
         backend.present().expect("present");
     }

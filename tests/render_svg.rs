@@ -1,13 +1,13 @@
-//! Rendering through plotters' SVG backend: every chart of the built-in dataset in every allowed
-//! kind and both languages, checked element by element in the SVG text.
+//! Rendering through our SVG backend (`sector_charts::svg`): every chart of the built-in dataset
+//! in every allowed kind and both languages, checked element by element in the SVG text.
 //!
-//! plotters writes one element per line: `<polygon opacity=".." fill="#RRGGBB" points=".."/>`
+//! The writer puts one element per line: `<polygon opacity=".." fill="#RRGGBB" points=".."/>`
 //! for filled slices, `<rect x y width height opacity fill stroke/>` for bars,
 //! `<polyline fill="none" opacity stroke stroke-width points/>` for outlines and leaders,
 //! `<line ../>` for patterns and the bar baseline, and `<text ..>escaped text\n</text>`.
 
-use plotters::prelude::SVGBackend;
 use plotters_backend::DrawingBackend;
+use sector_charts::svg::SvgWriter;
 
 use sector_charts::dataset::{built_in, parse, Chart, ChartKind, Dataset, Lang};
 use sector_charts::describe::{layout_inputs, slice_texts};
@@ -21,7 +21,7 @@ const H: u32 = 480;
 const FONT_PX: f64 = 13.0;
 
 // ---------------------------------------------------------------------------------------------
-// A small SVG reader: enough for what plotters writes.
+// A small SVG reader: enough for what the writer writes.
 
 #[derive(Clone, Debug)]
 struct Element {
@@ -66,7 +66,7 @@ impl Element {
     }
 }
 
-/// Decodes the five entities plotters writes; panics on a bare `&` or an unknown entity, which
+/// Decodes the five entities the writer writes; panics on a bare `&` or an unknown entity, which
 /// would mean the text was not escaped.
 fn unescape(raw: &str) -> String {
     let mut out = String::new();
@@ -130,7 +130,7 @@ fn parse_svg(svg: &str) -> Vec<Element> {
             let raw = &rest[..close];
             assert!(!raw.contains('<'), "raw < inside text: {raw:?}");
             rest = &rest[close..];
-            // plotters writes `<text ..>\n` + text + `\n</text>`.
+            // The writer puts `<text ..>\n` + text + `\n</text>`.
             let raw = raw.strip_prefix('\n').unwrap_or(raw);
             Some(unescape(raw.strip_suffix('\n').unwrap_or(raw)))
         } else {
@@ -218,7 +218,7 @@ fn draw(ds: &Dataset, state: &ViewState, marks: Marks) -> Drawn {
     };
     let mut svg = String::new();
     {
-        let mut backend = SVGBackend::with_string(&mut svg, (W, H));
+        let mut backend = SvgWriter::new(&mut svg, (W, H));
         draw_chart(&mut backend, &layout, &paint).expect("drawing into a String");
         backend.present().expect("present");
     }
@@ -302,15 +302,11 @@ fn expected_fills(theme: &Theme, indices: &[usize]) -> Vec<String> {
 // Tests
 
 #[test]
-fn the_svg_reader_reads_what_plotters_writes() {
+fn the_svg_reader_reads_what_the_writer_writes() {
     let mut svg = String::new();
     {
-        let mut backend = SVGBackend::with_string(&mut svg, (10, 10));
-        let style = plotters::style::ShapeStyle {
-            color: plotters::style::RGBColor(0, 0x72, 0xb2).into(),
-            filled: true,
-            stroke_width: 0,
-        };
+        let mut backend = SvgWriter::new(&mut svg, (10, 10));
+        let style = sector_charts::render::solid(sector_charts::theme::Rgb(0, 0x72, 0xb2));
         backend
             .fill_polygon(vec![(0, 0), (5, 0), (5, 5)], &style)
             .unwrap();

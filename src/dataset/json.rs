@@ -548,9 +548,21 @@ mod tests {
     #[test]
     fn whole_numbers_read_exactly() {
         let arena = Bump::new();
-        for text in ["0", "-0", "7", "608", "999999999999999", "1000000000000000", "-42"] {
+        for text in [
+            "0",
+            "-0",
+            "7",
+            "608",
+            "999999999999999",
+            "1000000000000000",
+            "-42",
+        ] {
             let ours = read(text, &arena).unwrap().as_f64().unwrap();
-            assert_eq!(ours.to_bits(), text.parse::<f64>().unwrap().to_bits(), "{text}");
+            assert_eq!(
+                ours.to_bits(),
+                text.parse::<f64>().unwrap().to_bits(),
+                "{text}"
+            );
         }
     }
 
