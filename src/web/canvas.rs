@@ -1,14 +1,14 @@
 //! The canvas: backing store at CSS size × devicePixelRatio, text measured by the canvas itself
-//! (cached), and drawing through plotters' CanvasBackend.
+//! (cached), and drawing through our [`ContextBackend`].
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use plotters_backend::DrawingBackend;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use super::context_backend::ContextBackend;
+use crate::format::{concat, plain_number};
 use crate::layout::{Layout, Point, TextMeasure};
 use crate::render::{draw_chart, Paint};
 
@@ -67,9 +67,10 @@ impl Surface {
         if changed {
             self.canvas.set_width(width);
             self.canvas.set_height(height);
-            self.canvas
-                .style()
-                .set_property("height", &format!("{css_height}px"))?;
+            self.canvas.style().set_property(
+                "height",
+                &concat(&[&plain_number(css_height, 3, false), "px"]),
+            )?;
         }
         self.css_width = css_width;
         self.css_height = css_height;
@@ -85,17 +86,18 @@ impl Surface {
         f64::from(self.canvas.height())
     }
 
+    /// A backend drawing on this canvas's context, at its backing store's size.
+    pub fn backend(&self) -> ContextBackend<'_> {
+        ContextBackend::new(&self.context, (self.canvas.width(), self.canvas.height()))
+    }
+
     pub fn draw(&self, layout: Option<&Layout>, paint: &Paint) -> Result<(), JsValue> {
-        // CanvasBackend cannot clear to transparent: the context does it.
         self.context
             .clear_rect(0.0, 0.0, self.device_width(), self.device_height());
         let Some(layout) = layout else { return Ok(()) };
-        let Some(mut backend) = CanvasBackend::with_canvas_object(self.canvas.clone()) else {
-            return Err(JsValue::from_str("the canvas could not be drawn on"));
-        };
-        draw_chart(&mut backend, layout, paint)
-            .and_then(|()| backend.present())
-            .map_err(|e| JsValue::from_str(&format!("drawing failed: {e:?}")))
+        // The backend's error type is Infallible: only a font error could come back.
+        draw_chart(&mut self.backend(), layout, paint)
+            .map_err(|_| JsValue::from_str("drawing failed"))
     }
 
     /// A pointer's offset from the canvas's corner (`offsetX`, `offsetY`) as device pixels. No
@@ -154,7 +156,11 @@ impl TextMeasure for Surface {
         if let Some(width) = self.cache.borrow().get(&key) {
             return *width;
         }
-        self.context.set_font(&format!("{font_px}px {FONT_FAMILY}"));
+        self.context.set_font(&concat(&[
+            &plain_number(font_px, 2, false),
+            "px ",
+            FONT_FAMILY,
+        ]));
         let width = self
             .context
             .measure_text(text)

@@ -647,17 +647,15 @@ impl Widget {
         canvas.set_width((w * scale).round() as u32);
         canvas.set_height((h * scale).round() as u32);
         let measure = Surface::new(canvas.clone())?;
-        let mut backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
-            .ok_or_else(|| JsValue::from_str("the export canvas could not be drawn on"))?;
         export::draw_export(
-            &mut backend,
+            &mut measure.backend(),
             &self.dataset,
             &self.state,
             &self.theme(),
             scale,
             &measure,
         )
-        .map_err(|e| JsValue::from_str(&format!("export failed: {e:?}")))?;
+        .map_err(|_| JsValue::from_str("export failed"))?;
         canvas.to_data_url()
     }
 
