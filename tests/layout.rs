@@ -382,6 +382,13 @@ fn check_bar(l: &Layout, chart: &Chart, font_px: f64, dpr: f64, what: &str) {
             LabelRole::Slice => panic!("pie label on a bar chart"),
         }
         assert!(lab.bounds.y >= g.band.y - EPS && lab.bounds.bottom() <= g.band.bottom() + EPS);
+        // The focus ring (6 px wide, inside the band) never touches a text.
+        let clear = 6.0 * dpr;
+        assert!(
+            lab.bounds.x >= g.band.x + clear - EPS
+                && lab.bounds.right() <= g.band.right() - clear + EPS,
+            "{what}: a label touches the band's focus ring"
+        );
         if tall_enough {
             assert!(
                 canvas(l).contains_rect(&lab.bounds, EPS),
@@ -784,8 +791,9 @@ fn bar_rows_and_labels() {
                     .filter(|lab| lab.role == LabelRole::Category)
                     .count();
                 assert_eq!(n_cat, chart.labels.len(), "category labels at {w}x{h}");
-                // Category column no wider than 35 % of the canvas.
-                assert!(l.plot.x <= 0.35 * l.width + 16.0 * dpr + EPS);
+                // Category column no wider than 35 % of the canvas (plus the padding, the
+                // clearance kept for the focus ring and the gap before the bars: 8 px each).
+                assert!(l.plot.x <= 0.35 * l.width + 24.0 * dpr + EPS);
             }
         }
     }

@@ -10,6 +10,9 @@ const LABEL_GAP: f64 = 8.0;
 const VALUE_GAP: f64 = 4.0;
 /// Vertical gap between two row bands (the hit regions), CSS px.
 const BAND_GAP: f64 = 2.0;
+/// Room kept between a row band's edge and the texts in it, CSS px: the hover, selection and
+/// focus rings are drawn inside the band (the focus ring is 6 px), and must not touch a label.
+const RING_CLEARANCE: f64 = 8.0;
 /// Category labels: widest column as a fraction of the canvas width, and most lines.
 const LABEL_WIDTH_FRACTION: f64 = 0.35;
 const MAX_CATEGORY_LINES: usize = 2;
@@ -86,13 +89,14 @@ pub(super) fn layout_bar(
         .flatten()
         .map(|(_, w)| *w)
         .fold(0.0, f64::max);
-    let x0 = pad
+    let inner = pad + RING_CLEARANCE * s;
+    let x0 = inner
         + if label_w > 0.0 {
             label_w + label_gap
         } else {
             0.0
         };
-    let plot_w = (w - pad - x0).max(0.0);
+    let plot_w = (w - inner - x0).max(0.0);
 
     let avail_h = (h - 2.0 * pad).max(0.0);
     let row_h = if n > 0 {
