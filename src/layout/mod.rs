@@ -16,6 +16,7 @@
 
 mod bar;
 mod geometry;
+mod trig;
 mod hit;
 mod labels;
 mod pie;
@@ -24,6 +25,7 @@ use crate::dataset::ChartKind;
 
 pub use bar::bar_preferred_height;
 pub use geometry::{Point, Rect};
+pub use trig::sin_cos;
 pub use labels::{
     cap_text, fitting_prefix, is_wide, place_column, wrap_limited, wrap_text, ApproxMeasure,
     TextMeasure, MAX_LABEL_CHARS,
