@@ -111,13 +111,6 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
         g.end_angle = end;
         acc = end;
     }
-    if let Some(g) = layout.highlight.and_then(|i| layout.slices.get_mut(i)) {
-        let sweep = g.sweep();
-        if sweep > 0.0 && sweep < TAU - 1e-9 {
-            let m = g.mid_angle();
-            g.offset = Point::new(pull * m.sin(), -pull * m.cos());
-        }
-    }
 
     // Label candidates.
     let mut cands: Vec<Cand> = layout
@@ -254,9 +247,7 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
         let tops = place_column(&items, col_top, col_bottom, gap);
 
         let dir = if is_right { 1.0 } else { -1.0 };
-        let bend_x = cx + dir * (radius + pull + elbow);
-        let end_x = bend_x + dir * CONNECTOR * s;
-        let text_x = end_x + dir * TEXT_GAP * s;
+        let text_x = cx + dir * (radius + pull + elbow + CONNECTOR * s + TEXT_GAP * s);
         for ((c, lines, width), top) in col.iter().zip(tops) {
             let width = *width;
             let height = lines.len() as f64 * ctx.line_h;
@@ -265,21 +256,7 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
             } else {
                 Rect::new(text_x - width, top, width, height)
             };
-            let offset = layout.slices.get(c.slice).map_or(Point::ZERO, |g| g.offset);
-            let origin = center.offset_by(offset);
-            let p0 = polar(origin, c.mid, radius);
-            let p1 = polar(origin, c.mid, radius + elbow);
-            let label_mid = top + height / 2.0;
-            let leader = if (p1.y - label_mid).abs() < 0.5 {
-                vec![p0, p1, Point::new(end_x, p1.y)]
-            } else {
-                vec![
-                    p0,
-                    p1,
-                    Point::new(bend_x, p1.y),
-                    Point::new(end_x, label_mid),
-                ]
-            };
+            let leader = leader(layout, c.slice, bounds, is_right);
             layout.labels.push(Label {
                 slice: c.slice,
                 role: LabelRole::Slice,
@@ -290,6 +267,64 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
                 leader,
                 line_height: ctx.line_h,
             });
+        }
+    }
+}
+
+/// A label's leader line: from its slice's edge at the mid-angle (moved with the slice when it is
+/// pulled out), radially out, then across the gutter to the label, with a bend in the gutter when
+/// the label was pushed away from the slice's height.
+fn leader(layout: &Layout, slice: usize, bounds: Rect, right: bool) -> Vec<Point> {
+    let Some(g) = layout.slices.get(slice) else {
+        return Vec::new();
+    };
+    let s = layout.scale;
+    let dir = if right { 1.0 } else { -1.0 };
+    let elbow = ELBOW * s;
+    let bend_x = layout.center.x + dir * (layout.radius + layout.pull + elbow);
+    let end_x = bend_x + dir * CONNECTOR * s;
+    let origin = layout.center.offset_by(g.offset);
+    let p0 = polar(origin, g.mid_angle(), layout.radius);
+    let p1 = polar(origin, g.mid_angle(), layout.radius + elbow);
+    let label_mid = bounds.y + bounds.h / 2.0;
+    if (p1.y - label_mid).abs() < 0.5 {
+        vec![p0, p1, Point::new(end_x, p1.y)]
+    } else {
+        vec![
+            p0,
+            p1,
+            Point::new(bend_x, p1.y),
+            Point::new(end_x, label_mid),
+        ]
+    }
+}
+
+/// Moves the pull-out from one slice to another: the two slices' offsets and the leaders of
+/// their labels change, nothing else (radius, columns and wrapping do not depend on it).
+pub(super) fn move_pull_out(layout: &mut Layout, from: Option<usize>, to: Option<usize>) {
+    if let Some(g) = from.and_then(|i| layout.slices.get_mut(i)) {
+        g.offset = Point::ZERO;
+    }
+    let pull = layout.pull;
+    if let Some(g) = to.and_then(|i| layout.slices.get_mut(i)) {
+        let sweep = g.sweep();
+        // A slice that is the whole circle has nowhere to be pulled to.
+        if sweep > 0.0 && sweep < TAU - 1e-9 {
+            let m = g.mid_angle();
+            g.offset = Point::new(pull * m.sin(), -pull * m.cos());
+        }
+    }
+    for i in 0..layout.labels.len() {
+        let Some(label) = layout.labels.get(i) else {
+            continue;
+        };
+        if label.role != LabelRole::Slice || (Some(label.slice) != from && Some(label.slice) != to)
+        {
+            continue;
+        }
+        let line = leader(layout, label.slice, label.bounds, !label.align_right);
+        if let Some(label) = layout.labels.get_mut(i) {
+            label.leader = line;
         }
     }
 }
