@@ -1,5 +1,5 @@
 //! The canvas: backing store at CSS size × devicePixelRatio, text measured by the canvas itself
-//! (cached), and drawing through plotters' CanvasBackend.
+//! (cached), and drawing through plotters' CanvasBackend — only where the picture changed.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -9,7 +9,8 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::layout::{Layout, Point, TextMeasure};
+use crate::damage::{damage, Clipped, Damage, Mark, Recorder};
+use crate::layout::{Layout, Point, Rect, TextMeasure};
 use crate::render::{draw_chart, Paint};
 
 pub const FONT_FAMILY: &str =
@@ -27,15 +28,27 @@ pub struct Surface {
     pub dpr: f64,
     /// The canvas's size on the page in CSS px (the backing store may be capped below it).
     shown: (f64, f64),
+    /// The backing store's size, kept here so that a pointer move asks the canvas nothing.
+    device: (u32, u32),
     cache: RefCell<HashMap<(u64, String), f64>>,
+    /// What the canvas shows now, primitive by primitive; `None` when it is blank or unknown.
+    drawn: Option<Vec<Mark>>,
+    /// An unattached canvas where changed regions are drawn before they are copied over.
+    scratch: Option<HtmlCanvasElement>,
+}
+
+fn context_of(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+    canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("this browser gives no 2D canvas"))?
+        .dyn_into::<CanvasRenderingContext2d>()
+        .map_err(|_| JsValue::from_str("no 2D context"))
 }
 
 impl Surface {
     pub fn new(canvas: HtmlCanvasElement) -> Result<Surface, JsValue> {
-        let context = canvas
-            .get_context("2d")?
-            .ok_or_else(|| JsValue::from_str("this browser gives no 2D canvas"))?
-            .dyn_into::<CanvasRenderingContext2d>()?;
+        let device = (canvas.width(), canvas.height());
+        let context = context_of(&canvas)?;
         Ok(Surface {
             canvas,
             context,
@@ -43,7 +56,10 @@ impl Surface {
             css_height: 0.0,
             dpr: 1.0,
             shown: (0.0, 0.0),
+            device,
             cache: RefCell::new(HashMap::new()),
+            drawn: None,
+            scratch: None,
         })
     }
 
@@ -67,9 +83,12 @@ impl Surface {
         if changed {
             self.canvas.set_width(width);
             self.canvas.set_height(height);
+            self.device = (width, height);
             self.canvas
                 .style()
                 .set_property("height", &format!("{css_height}px"))?;
+            // A new backing store is blank.
+            self.drawn = None;
         }
         self.css_width = css_width;
         self.css_height = css_height;
@@ -78,23 +97,114 @@ impl Surface {
     }
 
     pub fn device_width(&self) -> f64 {
-        f64::from(self.canvas.width())
+        f64::from(self.device.0)
     }
 
     pub fn device_height(&self) -> f64 {
-        f64::from(self.canvas.height())
+        f64::from(self.device.1)
     }
 
-    pub fn draw(&self, layout: Option<&Layout>, paint: &Paint) -> Result<(), JsValue> {
-        // CanvasBackend cannot clear to transparent: the context does it.
-        self.context
-            .clear_rect(0.0, 0.0, self.device_width(), self.device_height());
-        let Some(layout) = layout else { return Ok(()) };
+    pub fn device_size(&self) -> (u32, u32) {
+        self.device
+    }
+
+    /// Forgets what the canvas shows, so the next draw is a full one (its pixels were lost).
+    pub fn invalidate(&mut self) {
+        self.drawn = None;
+    }
+
+    /// Draws the chart, redrawing only the regions where it differs from what is shown: a hover
+    /// touches the two slices involved, not the whole canvas.
+    pub fn draw(&mut self, layout: Option<&Layout>, paint: &Paint) -> Result<(), JsValue> {
+        let (width, height) = (self.device_width(), self.device_height());
+        let Some(layout) = layout else {
+            self.context.clear_rect(0.0, 0.0, width, height);
+            self.drawn = None;
+            return Ok(());
+        };
+        let mut recorder = Recorder::new(self.device, self);
+        draw_chart(&mut recorder, layout, paint)
+            .map_err(|e| JsValue::from_str(&format!("drawing failed: {e:?}")))?;
+        let marks = recorder.into_marks();
+        let damage = match &self.drawn {
+            Some(shown) => damage(shown, &marks, width, height),
+            None => Damage::Full,
+        };
+        let result = match damage {
+            Damage::None => Ok(()),
+            Damage::Full => {
+                // CanvasBackend cannot clear to transparent: the context does it.
+                self.context.clear_rect(0.0, 0.0, width, height);
+                self.paint_with(|backend| draw_chart(backend, layout, paint))
+            }
+            Damage::Regions(regions) => self.paint_regions(&regions, layout, paint),
+        };
+        // Unknown after a failure: the next draw starts over.
+        self.drawn = result.is_ok().then_some(marks);
+        result
+    }
+
+    /// Draws what reaches `regions` whole on the scratch canvas, then copies the regions over.
+    /// Not clipped on this canvas: a clipped path is antialiased differently from a whole one,
+    /// and the picture must be the one a full redraw gives.
+    fn paint_regions(
+        &mut self,
+        regions: &[Rect],
+        layout: &Layout,
+        paint: &Paint,
+    ) -> Result<(), JsValue> {
+        let scratch = self.scratch()?;
+        let context = context_of(&scratch)?;
+        for r in regions {
+            context.clear_rect(r.x, r.y, r.w, r.h);
+        }
+        let Some(mut backend) = CanvasBackend::with_canvas_object(scratch.clone()) else {
+            return Err(JsValue::from_str("the canvas could not be drawn on"));
+        };
+        draw_chart(
+            &mut Clipped::new(&mut backend, regions, self),
+            layout,
+            paint,
+        )
+        .map_err(|e| JsValue::from_str(&format!("drawing failed: {e:?}")))?;
+        for r in regions {
+            self.context.clear_rect(r.x, r.y, r.w, r.h);
+            self.context
+                .draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                    &scratch, r.x, r.y, r.w, r.h, r.x, r.y, r.w, r.h,
+                )?;
+        }
+        Ok(())
+    }
+
+    /// The scratch canvas, made on the first partial redraw and kept at this canvas's size.
+    fn scratch(&mut self) -> Result<HtmlCanvasElement, JsValue> {
+        let scratch = match &self.scratch {
+            Some(scratch) => scratch.clone(),
+            None => super::dom::document()?
+                .create_element("canvas")?
+                .dyn_into::<HtmlCanvasElement>()
+                .map_err(|_| JsValue::from_str("no canvas"))?,
+        };
+        let (width, height) = self.device;
+        if scratch.width() != width || scratch.height() != height {
+            scratch.set_width(width);
+            scratch.set_height(height);
+        }
+        self.scratch = Some(scratch.clone());
+        Ok(scratch)
+    }
+
+    fn paint_with<E: std::fmt::Debug>(
+        &self,
+        draw: impl FnOnce(&mut CanvasBackend) -> Result<(), E>,
+    ) -> Result<(), JsValue> {
         let Some(mut backend) = CanvasBackend::with_canvas_object(self.canvas.clone()) else {
             return Err(JsValue::from_str("the canvas could not be drawn on"));
         };
-        draw_chart(&mut backend, layout, paint)
-            .and_then(|()| backend.present())
+        draw(&mut backend).map_err(|e| JsValue::from_str(&format!("drawing failed: {e:?}")))?;
+        backend
+            .present()
             .map_err(|e| JsValue::from_str(&format!("drawing failed: {e:?}")))
     }
 

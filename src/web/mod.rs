@@ -7,6 +7,7 @@ mod dom;
 mod events;
 mod listeners;
 mod options;
+mod tooltip;
 mod ui;
 mod widget;
 
