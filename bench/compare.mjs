@@ -1,9 +1,11 @@
 // Before/after, side by side in one run: the same <sector-chart> page (pages/ours.html) served
 // from two builds of www/, alternating loads, measuring first chart and main-thread time per
-// pointer move the way run.mjs does.
-// With COMPARE_SLICES=10000 it also loads a generated editor dataset of that many slices
-// through src= and compares "data arrived → drawn", as run.mjs does.
-//   node compare.mjs BEFORE_WWW [AFTER_WWW=../www] [runs=7] [moves=200]
+// pointer move the way run.mjs does. With --peers, the blank page and Chart.js's page take turns
+// too, and the table adds each build's time per move net of the blank page's, and its ratio to
+// Chart.js's (the goal of docs/performance.md), from the same run.
+// With COMPARE_SLICES=10000 it also loads a generated editor dataset of that many slices into
+// each build through src= and compares "data arrived → drawn", as run.mjs does.
+//   node compare.mjs BEFORE_WWW [AFTER_WWW=../www] [runs=7] [moves=200] [--peers]
 import { resolve, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
@@ -12,17 +14,24 @@ import { median, fmt } from './lib/stats.mjs';
 import { writeDatasets } from './lib/data.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const [before, after = join(HERE, '../www'), runs = '7', moves = '200'] = process.argv.slice(2);
+const PEERS = process.argv.includes('--peers');
+const [before, after = join(HERE, '../www'), runs = '7', moves = '200'] = process.argv.slice(2)
+  .filter((arg) => arg !== '--peers');
 if (!before) throw new Error('usage: node compare.mjs BEFORE_WWW [AFTER_WWW] [runs] [moves]');
 const builds = { before: resolve(before), after: resolve(after) };
 const slices = Number(process.env.COMPARE_SLICES || 0);
 const OUT = join(HERE, 'out');
 const datasets = slices ? await writeDatasets(OUT, [slices]) : {};
-const server = await serve(Object.entries(builds).flatMap(([name, www]) => [
-  [`/${name}/out/`, OUT],
-  [`/${name}/`, join(HERE, 'pages')],
-  [`/${name}/`, www],
-]));
+const server = await serve([
+  ...Object.entries(builds).flatMap(([name, www]) => [
+    [`/${name}/out/`, OUT],
+    [`/${name}/`, join(HERE, 'pages')],
+    [`/${name}/`, www],
+  ]),
+  ['/vendor/', join(HERE, 'node_modules/chart.js/dist')],
+  ['/peers/', join(HERE, 'pages')],
+]);
+const PAGE = { before: '/before/ours.html', after: '/after/ours.html', blank: '/peers/blank.html', chartjs: '/peers/chartjs.html' };
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
 const CONTEXT = { viewport: { width: 760, height: 1000 }, deviceScaleFactor: 1, reducedMotion: 'reduce', colorScheme: 'light' };
@@ -31,10 +40,11 @@ const METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyl
 async function once(name) {
   const context = await browser.newContext(CONTEXT);
   const page = await context.newPage();
-  await page.goto(`${origin}/${name}/ours.html`);
-  await page.waitForFunction(() => window.__bench?.frame != null, null, { timeout: 60000 });
+  await page.goto(origin + PAGE[name]);
+  // The blank page has no frame to wait for; the peers know their ring.
+  await page.waitForFunction(() => window.__bench?.drawn != null && (window.__bench.frame != null || window.__bench.ring), null, { timeout: 60000 });
   const first = await page.evaluate(() => window.__bench.drawn);
-  const ring = await page.evaluate(() => window.__benchRing());
+  const ring = await page.evaluate(() => window.__bench.ring ?? window.__benchRing());
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const n = Number(moves);
@@ -71,11 +81,12 @@ async function scaleOnce(name) {
   return fromData;
 }
 
-const results = { before: [], after: [] };
+const names = PEERS ? ['before', 'after', 'blank', 'chartjs'] : ['before', 'after'];
+const results = Object.fromEntries(names.map((name) => [name, []]));
 for (let i = 0; i < Number(runs); i += 1) {
-  for (const name of ['before', 'after']) {
+  for (const name of names) {
     const result = await once(name);
-    if (slices) result.scale = await scaleOnce(name);
+    if (slices && (name === 'before' || name === 'after')) result.scale = await scaleOnce(name);
     results[name].push(result);
   }
 }
@@ -91,4 +102,14 @@ for (const [label, key] of rows) {
   const b = median(results.before.map((r) => r[key]));
   const a = median(results.after.map((r) => r[key]));
   console.log(`| ${label} | ${fmt(b, 2)} | ${fmt(a, 2)} | ${fmt(a / b, 2)}× |`);
+}
+if (PEERS) {
+  const task = (name) => median(results[name].map((r) => r.TaskDuration));
+  const floor = task('blank');
+  const net = (name) => task(name) - floor;
+  console.log(`\nper move, minus the blank page's ${fmt(floor, 2)} ms (medians of ${runs} sweeps each):`);
+  console.log('| | before | after | Chart.js |');
+  console.log('|---|---:|---:|---:|');
+  console.log(`| main thread, net (ms) | ${fmt(net('before'), 2)} | ${fmt(net('after'), 2)} | ${fmt(net('chartjs'), 2)} |`);
+  console.log(`| ÷ Chart.js | ${fmt(net('before') / net('chartjs'), 2)}× | ${fmt(net('after') / net('chartjs'), 2)}× | 1× |`);
 }

@@ -15,6 +15,7 @@
     )
 )]
 
+pub mod damage;
 pub mod dataset;
 pub mod describe;
 pub mod export;

@@ -1370,3 +1370,66 @@ fn hyphenated_words_break_after_the_hyphen() {
         ["agri-standard"]
     );
 }
+
+#[test]
+fn moving_the_highlight_equals_laying_out_again() {
+    // A hover moves the pull-out on the layout it has instead of laying the chart out again:
+    // after any sequence of moves the layout must be the one a fresh layout gives.
+    for kind in ChartKind::ALL {
+        for chart in [chart_nine_en(), chart_two_cn(), chart_share()] {
+            let n = chart.labels.len();
+            let mut moved = run(&chart, &opts(kind, 640.0, 480.0, 2.0));
+            let sequence =
+                (0..n)
+                    .map(Some)
+                    .chain([None, Some(n), Some(n - 1), Some(0), Some(0), None]);
+            for hl in sequence {
+                moved.set_highlight(hl);
+                let mut o = opts(kind, 640.0, 480.0, 2.0);
+                o.highlight = hl;
+                assert_eq!(moved, run(&chart, &o), "{kind:?}, highlight {hl:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_hovered_pulled_out_slice_keeps_the_place_it_left() {
+    let chart = chart_nine_en();
+    for kind in [ChartKind::Pie, ChartKind::Donut] {
+        for hl in 0..chart.labels.len() {
+            let mut o = opts(kind, 640.0, 480.0, 1.0);
+            o.highlight = Some(hl);
+            let l = run(&chart, &o);
+            let Some(g) = l.slices.get(hl) else {
+                panic!("missing slice")
+            };
+            if g.offset == Point::ZERO {
+                continue;
+            }
+            // Inside the slice's old place, just past its pulled-out inner edge or side.
+            let r = (l.inner_radius + 1.0).max(2.0);
+            let vacated = at(&l, g.mid_angle(), r, Point::ZERO);
+            assert_eq!(hit(&l, vacated), None, "{kind:?} {hl}: empty for a click");
+            assert_eq!(
+                l.hover_test(vacated.x, vacated.y, Some(hl)),
+                Some(hl),
+                "{kind:?} {hl}: still hovered"
+            );
+            // Only for the slice that is hovered, and nowhere else.
+            let other = (hl + 1) % chart.labels.len();
+            assert_eq!(l.hover_test(vacated.x, vacated.y, Some(other)), None);
+            assert_eq!(l.hover_test(vacated.x, vacated.y, None), None);
+            assert_eq!(
+                l.hover_test(l.center.x + 9999.0, l.center.y, Some(hl)),
+                None
+            );
+            let beside = at(&l, g.mid_angle() + g.sweep(), l.radius * 0.8, Point::ZERO);
+            assert_eq!(
+                l.hover_test(beside.x, beside.y, Some(hl)),
+                hit(&l, beside),
+                "{kind:?} {hl}: a neighbour is hit as usual"
+            );
+        }
+    }
+}

@@ -38,6 +38,26 @@ impl Layout {
         }
     }
 
+    /// The slice a hovering pointer at `(x, y)` is over, given the one it was over: as
+    /// [`Layout::hit_test`], except that the pulled-out slice keeps the place it left too. A
+    /// pointer at its edge would otherwise find that place empty, un-highlight it, find it
+    /// there again, and make it snap back and forth.
+    pub fn hover_test(&self, x: f64, y: f64, hovered: Option<usize>) -> Option<usize> {
+        let hit = self.hit_test(x, y);
+        if hit.is_some() || !self.kind.is_circular() {
+            return hit;
+        }
+        let pulled = self.pulled().filter(|g| Some(g.index) == hovered)?;
+        let (dx, dy) = (x - self.center.x, y - self.center.y);
+        let d = dx.hypot(dy);
+        let a = angle_of(dx, dy);
+        let in_place = d >= self.inner_radius
+            && d <= self.radius
+            && a >= pulled.start_angle
+            && a < pulled.end_angle;
+        in_place.then_some(pulled.index)
+    }
+
     fn pulled(&self) -> Option<&SliceGeom> {
         self.highlight
             .and_then(|i| self.slices.get(i))

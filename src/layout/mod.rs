@@ -16,21 +16,21 @@
 
 mod bar;
 mod geometry;
-mod trig;
 mod hit;
 mod labels;
 mod pie;
+mod trig;
 
 use crate::dataset::ChartKind;
 
 pub use bar::bar_preferred_height;
 pub use geometry::{Point, Rect};
-pub use trig::sin_cos;
 pub use labels::{
     cap_text, fitting_prefix, is_wide, place_column, wrap_limited, wrap_text, ApproxMeasure,
     TextMeasure, MAX_LABEL_CHARS,
 };
 pub use pie::MIN_RADIUS_FRACTION;
+pub use trig::sin_cos;
 
 /// One slice (category) of the chart, as given by the caller.
 #[derive(Clone, Copy, Debug)]
@@ -90,6 +90,8 @@ pub struct Layout {
     pub plot: Rect,
     /// Suggested stroke width for slice outlines and leader lines (1 × scale).
     pub line_width: f64,
+    /// The scale (devicePixelRatio) the layout was made for, clamped as [`compute`] clamps it.
+    pub scale: f64,
 }
 
 /// Geometry of one slice.
@@ -263,10 +265,6 @@ pub fn compute(input: &LayoutInput) -> Layout {
         })
         .collect();
 
-    let highlight = input.highlight.filter(|&i| {
-        input.slices.get(i).is_some_and(|s| !s.hidden) && values.get(i).is_some_and(|&v| v > 0.0)
-    });
-
     let mut layout = Layout {
         kind: input.kind,
         width: ctx.w,
@@ -276,11 +274,12 @@ pub fn compute(input: &LayoutInput) -> Layout {
         radius: 0.0,
         inner_radius: 0.0,
         pull: 0.0,
-        highlight,
+        highlight: None,
         slices,
         labels: Vec::new(),
         plot: Rect::ZERO,
         line_width: scale,
+        scale,
     };
 
     if input.kind.is_circular() {
@@ -288,5 +287,24 @@ pub fn compute(input: &LayoutInput) -> Layout {
     } else {
         bar::layout_bar(&ctx, input.slices, &values, max_v, &mut layout);
     }
+    // Laid out without a highlight, then highlighted: the same steps a hover takes.
+    layout.set_highlight(input.highlight);
     layout
+}
+
+impl Layout {
+    /// Highlights another slice (or none) without laying the chart out again: on a pie or
+    /// donut only the pulled-out slice and its label's leader move. A hidden or empty slice
+    /// cannot be highlighted.
+    pub fn set_highlight(&mut self, highlight: Option<usize>) {
+        let highlight = highlight.filter(|&i| {
+            self.slices
+                .get(i)
+                .is_some_and(|g| !g.hidden && g.share > 0.0)
+        });
+        let before = std::mem::replace(&mut self.highlight, highlight);
+        if self.kind.is_circular() && before != highlight {
+            pie::move_pull_out(self, before, highlight);
+        }
+    }
 }

@@ -5,8 +5,8 @@ use std::f64::consts::{PI, TAU};
 
 use super::labels::{cap_text, fitting_prefix, place_column, wrap_measured, MAX_LABEL_CHARS};
 use super::{
-    Ctx, Label, LabelRole, Layout, Point, Rect, SliceInput, DONUT_HOLE, MIN_LABEL_SHARE, PADDING,
-    PULL_OUT,
+    sin_cos, Ctx, Label, LabelRole, Layout, Point, Rect, SliceInput, DONUT_HOLE, MIN_LABEL_SHARE,
+    PADDING, PULL_OUT,
 };
 use crate::dataset::ChartKind;
 
@@ -27,7 +27,8 @@ const MIN_LABEL_EM: f64 = 4.0;
 
 /// Point at `angle` (0 = 12 o'clock, clockwise) and distance `r` from `c`.
 pub(crate) fn polar(c: Point, angle: f64, r: f64) -> Point {
-    Point::new(c.x + r * angle.sin(), c.y - r * angle.cos())
+    let (sin, cos) = sin_cos(angle);
+    Point::new(c.x + r * sin, c.y - r * cos)
 }
 
 /// A slice that may get a label.
@@ -110,13 +111,6 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
         g.start_angle = start;
         g.end_angle = end;
         acc = end;
-    }
-    if let Some(g) = layout.highlight.and_then(|i| layout.slices.get_mut(i)) {
-        let sweep = g.sweep();
-        if sweep > 0.0 && sweep < TAU - 1e-9 {
-            let m = g.mid_angle();
-            g.offset = Point::new(pull * m.sin(), -pull * m.cos());
-        }
     }
 
     // Label candidates.
@@ -242,7 +236,7 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
 
     // Each column top to bottom, near the slices' mid-angle heights, pushed apart.
     for (mut col, is_right) in [(col_r, true), (col_l, false)] {
-        let desired_mid = |c: &Cand| center.y - (radius + elbow) * c.mid.cos();
+        let desired_mid = |c: &Cand| center.y - (radius + elbow) * sin_cos(c.mid).1;
         col.sort_by(|a, b| desired_mid(a.0).total_cmp(&desired_mid(b.0)));
         let items: Vec<(f64, f64)> = col
             .iter()
@@ -254,9 +248,7 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
         let tops = place_column(&items, col_top, col_bottom, gap);
 
         let dir = if is_right { 1.0 } else { -1.0 };
-        let bend_x = cx + dir * (radius + pull + elbow);
-        let end_x = bend_x + dir * CONNECTOR * s;
-        let text_x = end_x + dir * TEXT_GAP * s;
+        let text_x = cx + dir * (radius + pull + elbow + CONNECTOR * s + TEXT_GAP * s);
         for ((c, lines, width), top) in col.iter().zip(tops) {
             let width = *width;
             let height = lines.len() as f64 * ctx.line_h;
@@ -265,21 +257,7 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
             } else {
                 Rect::new(text_x - width, top, width, height)
             };
-            let offset = layout.slices.get(c.slice).map_or(Point::ZERO, |g| g.offset);
-            let origin = center.offset_by(offset);
-            let p0 = polar(origin, c.mid, radius);
-            let p1 = polar(origin, c.mid, radius + elbow);
-            let label_mid = top + height / 2.0;
-            let leader = if (p1.y - label_mid).abs() < 0.5 {
-                vec![p0, p1, Point::new(end_x, p1.y)]
-            } else {
-                vec![
-                    p0,
-                    p1,
-                    Point::new(bend_x, p1.y),
-                    Point::new(end_x, label_mid),
-                ]
-            };
+            let leader = leader(layout, c.slice, bounds, is_right);
             layout.labels.push(Label {
                 slice: c.slice,
                 role: LabelRole::Slice,
@@ -290,6 +268,65 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
                 leader,
                 line_height: ctx.line_h,
             });
+        }
+    }
+}
+
+/// A label's leader line: from its slice's edge at the mid-angle (moved with the slice when it is
+/// pulled out), radially out, then across the gutter to the label, with a bend in the gutter when
+/// the label was pushed away from the slice's height.
+fn leader(layout: &Layout, slice: usize, bounds: Rect, right: bool) -> Vec<Point> {
+    let Some(g) = layout.slices.get(slice) else {
+        return Vec::new();
+    };
+    let s = layout.scale;
+    let dir = if right { 1.0 } else { -1.0 };
+    let elbow = ELBOW * s;
+    let bend_x = layout.center.x + dir * (layout.radius + layout.pull + elbow);
+    let end_x = bend_x + dir * CONNECTOR * s;
+    let origin = layout.center.offset_by(g.offset);
+    let p0 = polar(origin, g.mid_angle(), layout.radius);
+    let p1 = polar(origin, g.mid_angle(), layout.radius + elbow);
+    let label_mid = bounds.y + bounds.h / 2.0;
+    if (p1.y - label_mid).abs() < 0.5 {
+        vec![p0, p1, Point::new(end_x, p1.y)]
+    } else {
+        vec![
+            p0,
+            p1,
+            Point::new(bend_x, p1.y),
+            Point::new(end_x, label_mid),
+        ]
+    }
+}
+
+/// Moves the pull-out from one slice to another: the two slices' offsets and the leaders of
+/// their labels change, nothing else (radius, columns and wrapping do not depend on it).
+pub(super) fn move_pull_out(layout: &mut Layout, from: Option<usize>, to: Option<usize>) {
+    if let Some(g) = from.and_then(|i| layout.slices.get_mut(i)) {
+        g.offset = Point::ZERO;
+    }
+    let pull = layout.pull;
+    if let Some(g) = to.and_then(|i| layout.slices.get_mut(i)) {
+        let sweep = g.sweep();
+        // A slice that is the whole circle has nowhere to be pulled to.
+        if sweep > 0.0 && sweep < TAU - 1e-9 {
+            let m = g.mid_angle();
+            let (sin, cos) = sin_cos(m);
+            g.offset = Point::new(pull * sin, -pull * cos);
+        }
+    }
+    for i in 0..layout.labels.len() {
+        let Some(label) = layout.labels.get(i) else {
+            continue;
+        };
+        if label.role != LabelRole::Slice || (Some(label.slice) != from && Some(label.slice) != to)
+        {
+            continue;
+        }
+        let line = leader(layout, label.slice, label.bounds, !label.align_right);
+        if let Some(label) = layout.labels.get_mut(i) {
+            label.leader = line;
         }
     }
 }

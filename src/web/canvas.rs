@@ -1,5 +1,5 @@
 //! The canvas: backing store at CSS size × devicePixelRatio, text measured by the canvas itself
-//! (cached), and drawing through our [`ContextBackend`].
+//! (cached), and drawing through our [`ContextBackend`] — only where the picture changed.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -8,8 +8,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::context_backend::ContextBackend;
+use crate::damage::{damage, Clipped, Damage, Mark, Recorder};
 use crate::format::{concat, plain_number};
-use crate::layout::{Layout, Point, TextMeasure};
+use crate::layout::{Layout, Point, Rect, TextMeasure};
 use crate::render::{draw_chart, Paint};
 
 pub const FONT_FAMILY: &str =
@@ -27,15 +28,27 @@ pub struct Surface {
     pub dpr: f64,
     /// The canvas's size on the page in CSS px (the backing store may be capped below it).
     shown: (f64, f64),
+    /// The backing store's size, kept here so that a pointer move asks the canvas nothing.
+    device: (u32, u32),
     cache: RefCell<HashMap<(u64, String), f64>>,
+    /// What the canvas shows now, primitive by primitive; `None` when it is blank or unknown.
+    drawn: Option<Vec<Mark>>,
+    /// An unattached canvas where changed regions are drawn before they are copied over.
+    scratch: Option<HtmlCanvasElement>,
+}
+
+fn context_of(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+    canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("this browser gives no 2D canvas"))?
+        .dyn_into::<CanvasRenderingContext2d>()
+        .map_err(|_| JsValue::from_str("no 2D context"))
 }
 
 impl Surface {
     pub fn new(canvas: HtmlCanvasElement) -> Result<Surface, JsValue> {
-        let context = canvas
-            .get_context("2d")?
-            .ok_or_else(|| JsValue::from_str("this browser gives no 2D canvas"))?
-            .dyn_into::<CanvasRenderingContext2d>()?;
+        let device = (canvas.width(), canvas.height());
+        let context = context_of(&canvas)?;
         Ok(Surface {
             canvas,
             context,
@@ -43,7 +56,10 @@ impl Surface {
             css_height: 0.0,
             dpr: 1.0,
             shown: (0.0, 0.0),
+            device,
             cache: RefCell::new(HashMap::new()),
+            drawn: None,
+            scratch: None,
         })
     }
 
@@ -67,10 +83,13 @@ impl Surface {
         if changed {
             self.canvas.set_width(width);
             self.canvas.set_height(height);
+            self.device = (width, height);
             self.canvas.style().set_property(
                 "height",
                 &concat(&[&plain_number(css_height, 3, false), "px"]),
             )?;
+            // A new backing store is blank.
+            self.drawn = None;
         }
         self.css_width = css_width;
         self.css_height = css_height;
@@ -79,25 +98,112 @@ impl Surface {
     }
 
     pub fn device_width(&self) -> f64 {
-        f64::from(self.canvas.width())
+        f64::from(self.device.0)
     }
 
     pub fn device_height(&self) -> f64 {
-        f64::from(self.canvas.height())
+        f64::from(self.device.1)
+    }
+
+    pub fn device_size(&self) -> (u32, u32) {
+        self.device
+    }
+
+    /// Forgets what the canvas shows, so the next draw is a full one (its pixels were lost).
+    pub fn invalidate(&mut self) {
+        self.drawn = None;
+    }
+
+    /// Draws the chart, redrawing only the regions where it differs from what is shown: a hover
+    /// touches the two slices involved, not the whole canvas.
+    pub fn draw(&mut self, layout: Option<&Layout>, paint: &Paint) -> Result<(), JsValue> {
+        let (width, height) = (self.device_width(), self.device_height());
+        let Some(layout) = layout else {
+            self.context.clear_rect(0.0, 0.0, width, height);
+            self.drawn = None;
+            return Ok(());
+        };
+        let mut recorder = Recorder::new(self.device, self);
+        // The backends' error type is Infallible: only a font error could come back.
+        draw_chart(&mut recorder, layout, paint)
+            .map_err(|_| JsValue::from_str("drawing failed"))?;
+        let marks = recorder.into_marks();
+        let damage = match &self.drawn {
+            Some(shown) => damage(shown, &marks, width, height),
+            None => Damage::Full,
+        };
+        let result = match damage {
+            Damage::None => Ok(()),
+            Damage::Full => {
+                self.context.clear_rect(0.0, 0.0, width, height);
+                self.paint_with(|backend| draw_chart(backend, layout, paint))
+            }
+            Damage::Regions(regions) => self.paint_regions(&regions, layout, paint),
+        };
+        // Unknown after a failure: the next draw starts over.
+        self.drawn = result.is_ok().then_some(marks);
+        result
+    }
+
+    /// Draws what reaches `regions` whole on the scratch canvas, then copies the regions over.
+    /// Not clipped on this canvas: a clipped path is antialiased differently from a whole one,
+    /// and the picture must be the one a full redraw gives.
+    fn paint_regions(
+        &mut self,
+        regions: &[Rect],
+        layout: &Layout,
+        paint: &Paint,
+    ) -> Result<(), JsValue> {
+        let scratch = self.scratch()?;
+        let context = context_of(&scratch)?;
+        for r in regions {
+            context.clear_rect(r.x, r.y, r.w, r.h);
+        }
+        let mut backend = ContextBackend::new(&context, self.device);
+        draw_chart(
+            &mut Clipped::new(&mut backend, regions, self),
+            layout,
+            paint,
+        )
+        .map_err(|_| JsValue::from_str("drawing failed"))?;
+        for r in regions {
+            self.context.clear_rect(r.x, r.y, r.w, r.h);
+            self.context
+                .draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                    &scratch, r.x, r.y, r.w, r.h, r.x, r.y, r.w, r.h,
+                )?;
+        }
+        Ok(())
+    }
+
+    /// The scratch canvas, made on the first partial redraw and kept at this canvas's size.
+    fn scratch(&mut self) -> Result<HtmlCanvasElement, JsValue> {
+        let scratch = match &self.scratch {
+            Some(scratch) => scratch.clone(),
+            None => super::dom::document()?
+                .create_element("canvas")?
+                .dyn_into::<HtmlCanvasElement>()
+                .map_err(|_| JsValue::from_str("no canvas"))?,
+        };
+        let (width, height) = self.device;
+        if scratch.width() != width || scratch.height() != height {
+            scratch.set_width(width);
+            scratch.set_height(height);
+        }
+        self.scratch = Some(scratch.clone());
+        Ok(scratch)
     }
 
     /// A backend drawing on this canvas's context, at its backing store's size.
     pub fn backend(&self) -> ContextBackend<'_> {
-        ContextBackend::new(&self.context, (self.canvas.width(), self.canvas.height()))
+        ContextBackend::new(&self.context, self.device)
     }
 
-    pub fn draw(&self, layout: Option<&Layout>, paint: &Paint) -> Result<(), JsValue> {
-        self.context
-            .clear_rect(0.0, 0.0, self.device_width(), self.device_height());
-        let Some(layout) = layout else { return Ok(()) };
-        // The backend's error type is Infallible: only a font error could come back.
-        draw_chart(&mut self.backend(), layout, paint)
-            .map_err(|_| JsValue::from_str("drawing failed"))
+    fn paint_with<E>(
+        &self,
+        draw: impl FnOnce(&mut ContextBackend) -> Result<(), E>,
+    ) -> Result<(), JsValue> {
+        draw(&mut self.backend()).map_err(|_| JsValue::from_str("drawing failed"))
     }
 
     /// A pointer's offset from the canvas's corner (`offsetX`, `offsetY`) as device pixels. No

@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, KeyboardEvent, PointerEvent};
 
@@ -12,6 +13,15 @@ use super::listeners::{Listener, Observer, PixelRatioWatch};
 use super::widget::{current_hash, window, Pointer, Widget};
 use crate::dataset::{ChartKind, Lang};
 use crate::view::{Event, Key, ViewState};
+
+#[wasm_bindgen]
+extern "C" {
+    /// A pointer event seen only for its kind.
+    type PointerKind;
+    /// `pointerType` left a JavaScript string: compared there, not copied into wasm memory.
+    #[wasm_bindgen(method, getter, js_name = pointerType)]
+    fn kind(this: &PointerKind) -> JsValue;
+}
 
 /// Everything registered on the page for one widget; dropping it removes all of it.
 pub struct Handles {
@@ -106,19 +116,26 @@ pub fn attach(widget: &Rc<RefCell<Widget>>) -> Result<Handles, JsValue> {
     })?);
 
     // Hover is for mice and pens; a finger moving is a scroll, which must never pop tooltips.
+    // This runs for every move over the chart: it reads as little from the event as it can.
     let w = weak.clone();
+    let touch = JsValue::from_str("touch");
     listeners.push(Listener::new(&canvas, "pointermove", true, move |event| {
-        let Some(event) = event.dyn_ref::<PointerEvent>() else {
-            return;
-        };
-        if event.pointer_type() == "touch" {
+        // Only pointer events are listened to here: no type check.
+        let event: &PointerEvent = event.unchecked_ref();
+        if event.unchecked_ref::<PointerKind>().kind() == touch {
             return;
         }
-        let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
         let (ox, oy) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
         with_widget(&w, |widget| {
-            widget.pointer = Pointer::Hovering(x, y);
-            let hit = widget.hit_offset(ox, oy);
+            let was_hovering = matches!(widget.pointer, Pointer::Hovering(..));
+            let hit = widget.hover_at(ox, oy);
+            // Still over the slice already hovered (or still over none): nothing changes, and
+            // the tooltip stays where the pointer met the slice.
+            if was_hovering && hit == widget.state.hover {
+                return Ok(());
+            }
+            widget.pointer =
+                Pointer::Hovering(f64::from(event.client_x()), f64::from(event.client_y()));
             widget.apply(Event::Hover(hit))
         });
     })?);
@@ -170,6 +187,17 @@ pub fn attach(widget: &Rc<RefCell<Widget>>) -> Result<Handles, JsValue> {
             widget.apply(Event::Click(hit))
         });
     })?);
+
+    // A 2D canvas can lose its pixels (the browser reclaims memory) and get them back blank.
+    let w = weak.clone();
+    listeners.push(Listener::new(
+        &canvas,
+        "contextrestored",
+        true,
+        move |_| {
+            with_widget(&w, Widget::redraw_all);
+        },
+    )?);
 
     let w = weak.clone();
     listeners.push(Listener::new(&figure, "keydown", false, move |event| {

@@ -8,6 +8,7 @@ mod dom;
 mod events;
 mod listeners;
 mod options;
+mod tooltip;
 mod ui;
 mod widget;
 

@@ -7,9 +7,8 @@ use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
 
-use super::dom::{
-    action_button, child, clear, el, set_hidden, set_style, text_child, toggle_class,
-};
+use super::dom::{action_button, child, clear, el, set_hidden, text_child, toggle_class};
+use super::tooltip::Tooltip;
 use crate::dataset::{ChartKind, Dataset, DatasetErrors, Lang};
 use crate::describe::{credit, quote_ranges, SliceText};
 use crate::format::value_text;
@@ -59,8 +58,7 @@ pub struct Dom {
     table_wrap: Element,
     credit: Element,
     help: Element,
-    pub tooltip: HtmlElement,
-    tooltip_size: Cell<(f64, f64)>,
+    pub tooltip: Tooltip,
     live: Element,
     alert: Element,
     sector_text: Option<Element>,
@@ -143,12 +141,7 @@ impl Dom {
         let alert = child(&doc, &card, "div", "sc-alert")?;
         alert.set_attribute("role", "alert")?;
         set_hidden(&alert, true)?;
-        let tooltip = child(&doc, &root, "div", "sc-tooltip")?
-            .dyn_into::<HtmlElement>()
-            .map_err(|_| JsValue::from_str("tooltip is not an HTML element"))?;
-        tooltip.set_attribute("role", "tooltip")?;
-        tooltip.set_id(&unique_id("tooltip"));
-        set_hidden(&tooltip, true)?;
+        let tooltip = Tooltip::build(&doc, &root, &unique_id("tooltip"))?;
         let live = child(&doc, &root, "div", "sc-sr-only sc-live")?;
         live.set_attribute("aria-live", "polite")?;
         let sector_text = if explorer {
@@ -184,7 +177,6 @@ impl Dom {
             credit,
             help,
             tooltip,
-            tooltip_size: Cell::new((0.0, 0.0)),
             live,
             alert,
             sector_text,
@@ -644,74 +636,26 @@ impl Dom {
         Ok(())
     }
 
+    /// Shows the tooltip for a slice at a client point; the chart is described by it meanwhile.
     pub fn show_tooltip(
         &self,
         text: &SliceText,
         lang: Lang,
         client: (f64, f64),
     ) -> Result<(), JsValue> {
-        let w = words(lang);
-        let tip: &Element = &self.tooltip;
-        clear(tip);
-        text_child(&self.doc, tip, "strong", "sc-tip-label", &text.label)?;
-        text_child(
-            &self.doc,
-            tip,
-            "div",
-            "sc-tip-value",
-            &format!("{} · {}", text.value, text.share),
-        )?;
-        if let Some(source) = &text.source {
-            let quote = text_child(&self.doc, tip, "q", "sc-tip-source", source)?;
-            quote.set_attribute("lang", "zh")?;
+        let was_shown = self.tooltip.is_shown();
+        self.tooltip.show(text, lang, client)?;
+        if !was_shown {
+            self.figure.set_attribute(
+                "aria-describedby",
+                &format!("{} {}", self.help.id(), self.tooltip.element.id()),
+            )?;
         }
-        if let Some(derivation) = &text.derivation {
-            text_child(&self.doc, tip, "div", "sc-tip-derived", derivation)?;
-        }
-        if let Some(note) = &text.note {
-            text_child(&self.doc, tip, "div", "sc-tip-note", note)?;
-        }
-        tip.set_attribute("aria-label", &format!("{}: {}", w.value, text.label))?;
-        set_hidden(tip, false)?;
-        // Measured once per new content; moves reuse it.
-        let rect = self.tooltip.get_bounding_client_rect();
-        self.tooltip_size.set((rect.width(), rect.height()));
-        self.figure.set_attribute(
-            "aria-describedby",
-            &format!("{} {}", self.help.id(), self.tooltip.id()),
-        )?;
-        self.place_tooltip(client)
-    }
-
-    /// Next to the point, flipped to stay inside the viewport.
-    /// Next to the point, flipped to stay inside the viewport. Moved with a transform and
-    /// sized from the last measurement, so following the pointer forces no layout.
-    fn place_tooltip(&self, (x, y): (f64, f64)) -> Result<(), JsValue> {
-        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-        let view_w = window.inner_width()?.as_f64().unwrap_or(1024.0);
-        let view_h = window.inner_height()?.as_f64().unwrap_or(768.0);
-        let (width, height) = self.tooltip_size.get();
-        let gap = 14.0;
-        let mut left = x + gap;
-        if left + width > view_w - 4.0 {
-            left = x - gap - width;
-        }
-        let mut top = y + gap;
-        if top + height > view_h - 4.0 {
-            top = y - gap - height;
-        }
-        left = left.clamp(4.0, (view_w - width - 4.0).max(4.0));
-        top = top.clamp(4.0, (view_h - height - 4.0).max(4.0));
-        set_style(
-            &self.tooltip,
-            "transform",
-            &format!("translate({}px, {}px)", left.round(), top.round()),
-        )
+        Ok(())
     }
 
     pub fn hide_tooltip(&self) -> Result<(), JsValue> {
-        if !self.tooltip.hidden() {
-            set_hidden(&self.tooltip, true)?;
+        if self.tooltip.hide()? {
             self.figure
                 .set_attribute("aria-describedby", &self.help.id())?;
         }

@@ -43,6 +43,11 @@ pub struct Widget {
     pub dom: Dom,
     surface: Surface,
     layout: Option<Layout>,
+    /// What `layout` was laid out for; while it holds, a highlight change only moves the
+    /// pull-out on it.
+    layout_for: Option<LayoutKey>,
+    /// The canvas's `data-drawn` marker as last written.
+    marker: String,
     texts: Vec<SliceText>,
     pub dark: bool,
     pub table_open: bool,
@@ -59,6 +64,15 @@ pub struct Widget {
     texts_version: u64,
     /// The slice and words the tooltip shows now.
     tooltip_for: Option<(usize, u64)>,
+}
+
+/// Everything a layout depends on but the highlight.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct LayoutKey {
+    texts_version: u64,
+    kind: Option<ChartKind>,
+    size: (u32, u32),
+    dpr_bits: u64,
 }
 
 pub fn window() -> Result<web_sys::Window, JsValue> {
@@ -91,6 +105,8 @@ impl Widget {
             dom,
             surface,
             layout: None,
+            layout_for: None,
+            marker: String::new(),
             texts: Vec::new(),
             dark: false,
             table_open: false,
@@ -239,6 +255,36 @@ impl Widget {
         Ok(true)
     }
 
+    /// The slice pulled out of a pie or donut: the hovered one, else the selected, else the
+    /// focused.
+    fn highlight(&self) -> Option<usize> {
+        self.state
+            .hover
+            .or(self.state.selected)
+            .or(self.state.focus)
+    }
+
+    /// Lays the chart out again only when the words, kind or canvas changed: a hover, focus
+    /// or selection change moves the pull-out on the layout there is (no text is measured or
+    /// wrapped again).
+    fn update_layout(&mut self) {
+        let key = LayoutKey {
+            texts_version: self.texts_version,
+            kind: self.state.effective_kind(&self.dataset),
+            size: self.surface.device_size(),
+            dpr_bits: self.surface.dpr.to_bits(),
+        };
+        if self.layout_for == Some(key) {
+            let highlight = self.highlight();
+            if let Some(layout) = &mut self.layout {
+                layout.set_highlight(highlight);
+            }
+            return;
+        }
+        self.layout = self.compute_layout();
+        self.layout_for = Some(key);
+    }
+
     fn compute_layout(&self) -> Option<Layout> {
         // No chart, no kind: a sector without charts draws nothing.
         let kind = self.state.effective_kind(&self.dataset)?;
@@ -247,11 +293,7 @@ impl Widget {
         }
         let inputs = layout_inputs(&self.texts);
         let dpr = self.surface.dpr;
-        let highlight = self
-            .state
-            .hover
-            .or(self.state.selected)
-            .or(self.state.focus);
+        let highlight = self.highlight();
         Some(layout::compute(&LayoutInput {
             kind,
             slices: &inputs,
@@ -266,7 +308,7 @@ impl Widget {
 
     /// The canvas and the tooltip: for hover, focus and selection changes.
     pub fn redraw(&mut self) -> Result<(), JsValue> {
-        self.layout = self.compute_layout();
+        self.update_layout();
         let theme = self.theme();
         let paint = Paint {
             theme: &theme,
@@ -284,9 +326,12 @@ impl Widget {
                 .map(|group| group.index),
         };
         self.surface.draw(self.layout.as_ref(), &paint)?;
-        self.dom
-            .canvas
-            .set_attribute("data-drawn", &self.drawn_marker())?;
+        // Written when it changes only: an attribute write costs a style check of the canvas.
+        let marker = self.drawn_marker();
+        if marker != self.marker {
+            self.dom.canvas.set_attribute("data-drawn", &marker)?;
+            self.marker = marker;
+        }
         if self.progress < 1.0 {
             self.request_frame()?;
         }
@@ -408,15 +453,24 @@ impl Widget {
         Some(self.surface.to_client(point))
     }
 
+    /// The canvas lost its pixels (its context was restored): draw it all again.
+    pub fn redraw_all(&mut self) -> Result<(), JsValue> {
+        self.surface.invalidate();
+        self.redraw()
+    }
+
     pub fn hit(&self, client_x: f64, client_y: f64) -> Option<usize> {
         let point = self.surface.to_device(client_x, client_y);
         self.layout.as_ref()?.hit_test(point.x, point.y)
     }
 
-    /// The slice under a pointer at `offsetX`, `offsetY` of the canvas (no layout read).
-    pub fn hit_offset(&self, offset_x: f64, offset_y: f64) -> Option<usize> {
+    /// The slice a hovering pointer at `offsetX`, `offsetY` of the canvas is over (no layout
+    /// read); the hovered slice keeps the place it was pulled out of.
+    pub fn hover_at(&self, offset_x: f64, offset_y: f64) -> Option<usize> {
         let point = self.surface.offset_to_device(offset_x, offset_y);
-        self.layout.as_ref()?.hit_test(point.x, point.y)
+        self.layout
+            .as_ref()?
+            .hover_test(point.x, point.y, self.state.hover)
     }
 
     /// Runs one event through the pure transition and refreshes what it changed. Returns the
