@@ -4,6 +4,8 @@
 
 use std::convert::Infallible;
 
+use crate::layout::Within;
+
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
@@ -214,7 +216,7 @@ fn draw_circle<DB: DrawingBackend>(
     layout: &Layout,
     paint: &Paint,
 ) -> DrawResult<DB> {
-    let progress = paint.progress.clamp(0.0, 1.0);
+    let progress = paint.progress.within(0.0, 1.0);
     let step = 0.04; // radians per polygon edge: smooth at any radius up to ~1000 px
     let mut animated = layout.clone();
     for slice in &mut animated.slices {
@@ -335,7 +337,7 @@ fn draw_bars<DB: DrawingBackend>(
     layout: &Layout,
     paint: &Paint,
 ) -> DrawResult<DB> {
-    let progress = paint.progress.clamp(0.0, 1.0);
+    let progress = paint.progress.within(0.0, 1.0);
     // The baseline, so that short bars still read as measured from zero.
     let base_x = layout.plot.x;
     backend.draw_line(

@@ -1,5 +1,7 @@
 //! Colours: a colour-blind-safe palette (Okabe and Ito) and light and dark themes.
 
+use crate::layout::Within;
+
 /// An opaque colour as 8-bit RGB.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
@@ -13,7 +15,7 @@ impl Rgb {
     /// This colour moved towards `other` by `t` (0 = self, 1 = other). Opaque by design: canvas
     /// and SVG then agree, and contrast can be computed.
     pub fn mix(self, other: Rgb, t: f64) -> Rgb {
-        let t = t.clamp(0.0, 1.0);
+        let t = t.within(0.0, 1.0);
         let channel =
             |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * t).round() as u8;
         Rgb(

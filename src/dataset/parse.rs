@@ -868,7 +868,10 @@ impl Walker {
         if value < 0.0 {
             self.push(
                 &derived_path,
-                format!("the parts add up to more than the whole ({whole_value}), so the remainder would be negative"),
+                format!(
+                    "the parts add up to more than the whole ({}), so the remainder would be negative",
+                    crate::format::plain_number(whole_value, 4, false)
+                ),
             );
             ok = false;
         }

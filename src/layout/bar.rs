@@ -2,6 +2,7 @@
 //! left, bars from a common baseline, value text right of each bar.
 
 use super::labels::{cap_text, wrap_measured, MAX_LABEL_CHARS};
+use super::Within;
 use super::{Ctx, Label, LabelRole, Layout, Point, Rect, SliceInput, LINE_HEIGHT, PADDING};
 
 /// Gap between a category label and the bar baseline, CSS px.
@@ -31,12 +32,12 @@ fn row_max(line_h: f64) -> f64 {
 /// two-line category labels); the web side may grow the canvas to this.
 pub fn bar_preferred_height(n_rows: usize, font_px: f64, scale: f64) -> f64 {
     let scale = if scale.is_finite() && scale > 0.0 {
-        scale.clamp(0.25, 16.0)
+        scale.within(0.25, 16.0)
     } else {
         1.0
     };
     let font = if font_px.is_finite() && font_px > 0.0 {
-        font_px.clamp(1.0, 1000.0)
+        font_px.within(1.0, 1000.0)
     } else {
         12.0 * scale
     };

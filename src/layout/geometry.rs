@@ -101,3 +101,16 @@ impl Rect {
         dx.hypot(dy)
     }
 }
+
+/// `f64::clamp` without its panic: that one asserts `min <= max` with a message that prints
+/// both as floats, which alone kept the float formatter (8 KB) in the `.wasm`. A NaN becomes
+/// `min`, so a broken number still lands inside the bounds.
+pub trait Within {
+    fn within(self, min: f64, max: f64) -> f64;
+}
+
+impl Within for f64 {
+    fn within(self, min: f64, max: f64) -> f64 {
+        self.max(min).min(max)
+    }
+}

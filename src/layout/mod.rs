@@ -24,7 +24,7 @@ mod trig;
 use crate::dataset::ChartKind;
 
 pub use bar::bar_preferred_height;
-pub use geometry::{Point, Rect};
+pub use geometry::{Point, Rect, Within};
 pub use labels::{
     cap_text, fitting_prefix, is_wide, place_column, wrap_limited, wrap_text, ApproxMeasure,
     TextMeasure, MAX_LABEL_CHARS,
@@ -202,20 +202,20 @@ pub(crate) fn clean_value(v: f64) -> f64 {
 pub fn compute(input: &LayoutInput) -> Layout {
     let scale = finite_or(input.scale, 1.0);
     let scale = if scale > 0.0 {
-        scale.clamp(0.25, 16.0)
+        scale.within(0.25, 16.0)
     } else {
         1.0
     };
     let font = finite_or(input.font_px, 0.0);
     let font = if font > 0.0 {
-        font.clamp(1.0, 1000.0)
+        font.within(1.0, 1000.0)
     } else {
         12.0 * scale
     };
     let ctx = Ctx {
         kind: input.kind,
-        w: finite_or(input.width, 0.0).clamp(0.0, 1e7),
-        h: finite_or(input.height, 0.0).clamp(0.0, 1e7),
+        w: finite_or(input.width, 0.0).within(0.0, 1e7),
+        h: finite_or(input.height, 0.0).within(0.0, 1e7),
         font,
         scale,
         line_h: (font * LINE_HEIGHT).ceil(),

@@ -2,6 +2,7 @@
 //! change in place and which moves with a transform. Showing another slice writes only the words
 //! that differ and measures the box once; showing the same words again writes nothing.
 
+use crate::layout::Within;
 use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -144,10 +145,10 @@ impl Tooltip {
             top = y - GAP - height;
         }
         let left = left
-            .clamp(MARGIN, (view_w - width - MARGIN).max(MARGIN))
+            .within(MARGIN, (view_w - width - MARGIN).max(MARGIN))
             .round();
         let top = top
-            .clamp(MARGIN, (view_h - height - MARGIN).max(MARGIN))
+            .within(MARGIN, (view_h - height - MARGIN).max(MARGIN))
             .round();
         if self.at.get() == Some((left, top)) {
             return Ok(());

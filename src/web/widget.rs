@@ -2,6 +2,7 @@
 //! action becomes a `view::Event`; `apply` runs the pure transition and then refreshes only what
 //! the change touched (the whole DOM, or just the canvas and tooltip).
 
+use crate::layout::Within;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -245,11 +246,11 @@ impl Widget {
         let height = match (self.options.height, kind) {
             (Some(height), _) => height,
             (None, Some(ChartKind::Bar)) => {
-                bar_preferred_height(rows, FONT_CSS_PX, 1.0).clamp(160.0, 2400.0)
+                bar_preferred_height(rows, FONT_CSS_PX, 1.0).within(160.0, 2400.0)
             }
             // Phones get a taller box so the labels above and beside the circle have room.
-            (None, _) if width < 520.0 => (width * 0.9).clamp(240.0, 460.0),
-            (None, _) => (width * 0.6).clamp(300.0, 520.0),
+            (None, _) if width < 520.0 => (width * 0.9).within(240.0, 460.0),
+            (None, _) => (width * 0.6).within(300.0, 520.0),
         };
         self.surface.resize(width, height, device_pixel_ratio())?;
         Ok(true)
@@ -371,7 +372,7 @@ impl Widget {
 
     fn step_animation(&mut self, now: f64) -> Result<(), JsValue> {
         let start = *self.animation_start.get_or_insert(now);
-        let t = ((now - start) / ANIMATION_MS).clamp(0.0, 1.0);
+        let t = ((now - start) / ANIMATION_MS).within(0.0, 1.0);
         // Ease out: a quick start and a gentle landing.
         self.progress = 1.0 - (1.0 - t).powi(3);
         if t >= 1.0 {
@@ -384,13 +385,17 @@ impl Widget {
     /// A marker for tests and tools: what the canvas last showed.
     fn drawn_marker(&self) -> String {
         match &self.layout {
-            Some(layout) => format!(
-                "{}:{}x{}:{}",
-                layout.kind.code(),
-                self.surface.device_width(),
-                self.surface.device_height(),
-                self.texts.iter().filter(|t| t.is_drawn()).count()
-            ),
+            Some(layout) => {
+                // Integers (the backing store's size), so no float is printed for the marker.
+                let (width, height) = self.surface.device_size();
+                format!(
+                    "{}:{}x{}:{}",
+                    layout.kind.code(),
+                    width,
+                    height,
+                    self.texts.iter().filter(|t| t.is_drawn()).count()
+                )
+            }
             None => "none".into(),
         }
     }
