@@ -39,14 +39,15 @@ export function load() {
 // is reported by each widget that awaits it.
 load().catch(() => {});
 
-async function fetchText(url, signal) {
+/** The file's bytes: the widget decodes them itself (no JavaScript string of a large file). */
+async function fetchBytes(url, signal) {
   const timeout = AbortSignal.timeout(SOURCE_TIMEOUT_MS);
   const response = await fetch(url, { signal: AbortSignal.any([signal, timeout]) });
   if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
   // Refuse a runaway file before reading it, when the server says how big it is.
   const length = Number(response.headers.get('content-length'));
   if (length > SOURCE_MAX_BYTES) throw new Error(`it is ${length} bytes, more than the limit of ${SOURCE_MAX_BYTES}`);
-  return response.text();
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 class SectorChartElement extends HTMLElement {
@@ -110,7 +111,7 @@ class SectorChartElement extends HTMLElement {
       await load();
       const src = this.getAttribute('src');
       const inline = this.querySelector('script[type="application/json"]');
-      if (src) options.data = await fetchText(new URL(src, document.baseURI), abort.signal);
+      if (src) options.data = await fetchBytes(new URL(src, document.baseURI), abort.signal);
       else if (inline) options.data = inline.textContent;
     } catch (error) {
       if (abort.signal.aborted) return; // removed or re-rendered meanwhile

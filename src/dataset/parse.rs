@@ -314,7 +314,13 @@ impl Walker {
             self.push(path, "must not be empty");
             return None;
         }
-        let chars = text.chars().count();
+        // A string of no more bytes than the limit has no more characters either: most strings
+        // are never counted.
+        let chars = if text.len() <= max_chars {
+            0
+        } else {
+            text.chars().count()
+        };
         if chars > max_chars {
             self.push(
                 path,

@@ -91,8 +91,9 @@ export interface SectorChartOptions {
   kind?: "pie" | "donut" | "bar";
   lang?: "zh" | "en";
   theme?: "light" | "dark" | "auto";
-  /** An editor's dataset as JSON text, in the format of docs/dataset.md. */
-  data?: string;
+  /** An editor's dataset as JSON text, or the bytes of a UTF-8 JSON file, in the format of
+   *  docs/dataset.md. */
+  data?: string | Uint8Array;
   /** Height in CSS px; by default it follows the width. */
   height?: number;
   /** Show PNG, SVG and CSV download buttons. */
