@@ -209,13 +209,14 @@ fn is_valid_date(date: &str) -> bool {
 }
 
 fn is_valid_id(id: &str) -> bool {
+    // Only ASCII passes, so bytes are characters here.
     !id.is_empty()
-        && id.chars().count() <= MAX_ID_CHARS
+        && id.len() <= MAX_ID_CHARS
         && id.split('-').all(|part| {
             !part.is_empty()
                 && part
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }
 
