@@ -2,6 +2,7 @@
 //! checks every field and collects every problem with its JSON path.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use bumpalo::Bump;
 
@@ -223,7 +224,33 @@ fn is_valid_id(id: &str) -> bool {
 /// An object's fields, in file order.
 type Fields<'t> = [(&'t str, Value<'t>)];
 
-type IndicatorIndex<'i> = HashMap<&'i str, &'i Indicator>;
+/// A hash for the file's ids, eight bytes at a time (multiply and rotate). std's SipHash took
+/// a tenth of a 10,000-slice load in wasm, and there it guards nothing: wasm32-unknown-unknown
+/// has no source of randomness, so its keys are the same on every page. Ids are short, so a
+/// file crafted to collide costs time, not a hang.
+#[derive(Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            for (slot, byte) in word.iter_mut().zip(chunk) {
+                *slot = *byte;
+            }
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type IdBuild = BuildHasherDefault<IdHasher>;
+type IdSet<'t> = HashSet<&'t str, IdBuild>;
+type IndicatorIndex<'i> = HashMap<&'i str, &'i Indicator, IdBuild>;
 
 #[derive(Default)]
 struct Walker {
@@ -356,12 +383,7 @@ impl Walker {
         }
     }
 
-    fn id<'t>(
-        &mut self,
-        value: &Value<'t>,
-        path: &Path,
-        seen: &mut HashSet<&'t str>,
-    ) -> Option<String> {
+    fn id<'t>(&mut self, value: &Value<'t>, path: &Path, seen: &mut IdSet<'t>) -> Option<String> {
         let Some(id) = value.as_str() else {
             self.push(
                 path,
@@ -486,7 +508,7 @@ impl Walker {
             self.push(&path, "must have at least one sector");
             return None;
         }
-        let mut ids = HashSet::new();
+        let mut ids = IdSet::default();
         let mut sectors = Vec::with_capacity(items.len());
         let mut all_ok = true;
         for (i, item) in items.iter().enumerate() {
@@ -502,7 +524,7 @@ impl Walker {
         &mut self,
         value: &Value<'t>,
         path: &Path,
-        ids: &mut HashSet<&'t str>,
+        ids: &mut IdSet<'t>,
     ) -> Option<Sector> {
         let map = self.object(
             value,
@@ -561,7 +583,7 @@ impl Walker {
 
     fn indicators(&mut self, value: &Value, path: &Path) -> Option<Vec<Indicator>> {
         let items = self.array(value, path, MAX_INDICATORS)?;
-        let mut ids = HashSet::new();
+        let mut ids = IdSet::default();
         let parsed: Vec<Option<Indicator>> = items
             .iter()
             .enumerate()
@@ -574,7 +596,7 @@ impl Walker {
         &mut self,
         value: &Value<'t>,
         path: &Path,
-        ids: &mut HashSet<&'t str>,
+        ids: &mut IdSet<'t>,
     ) -> Option<Indicator> {
         let map = self.object(
             value,
@@ -658,7 +680,7 @@ impl Walker {
         indicators: &[Indicator],
     ) -> Option<Vec<Chart>> {
         let items = self.array(value, path, MAX_CHARTS)?;
-        let mut ids = HashSet::new();
+        let mut ids = IdSet::default();
         // Looked up once per slice: a map keeps 10,000-slice charts linear.
         let by_id: IndicatorIndex = indicators
             .iter()
@@ -676,7 +698,7 @@ impl Walker {
         &mut self,
         value: &Value<'t>,
         path: &Path,
-        ids: &mut HashSet<&'t str>,
+        ids: &mut IdSet<'t>,
         indicators: &IndicatorIndex,
     ) -> Option<Chart> {
         let map = self.object(
@@ -753,7 +775,7 @@ impl Walker {
             self.push(path, "must have at least one slice");
             return None;
         }
-        let mut keys = HashSet::new();
+        let mut keys: HashSet<String, IdBuild> = HashSet::default();
         let mut slices = Vec::with_capacity(items.len());
         let mut all_ok = true;
         for (i, item) in items.iter().enumerate() {
@@ -812,7 +834,7 @@ impl Walker {
                 derivation: None,
             });
         }
-        let mut no_ids = HashSet::new();
+        let mut no_ids = IdSet::default();
         let id = match field(map, "id") {
             Some(v) => self.id(v, &path.key("id"), &mut no_ids),
             None => {
