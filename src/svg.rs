@@ -2,7 +2,7 @@
 //!
 //! Ours rather than plotters' `SVGBackend`: that one pulled plotters' font handling (Unicode case
 //! tables) and the float printer into the `.wasm`, and wrote text at 1/1.24 of its size. One
-//! element per line, coordinates as integers, colours as `#RRGGBB` with an `opacity`, and every
+//! element per line, coordinates as integers, colours as `#rrggbb` with an `opacity`, and every
 //! text or attribute escaped, so nothing from a dataset can become markup.
 
 use std::convert::Infallible;
@@ -14,6 +14,7 @@ use plotters_backend::{
 };
 
 use crate::format::plain_number;
+use crate::theme::Rgb;
 
 /// Writes SVG into a `String`; [`DrawingBackend::present`] closes the document.
 pub struct SvgWriter<'a> {
@@ -73,21 +74,19 @@ fn escape_into(out: &mut String, text: &str) {
     }
 }
 
-/// `#RRGGBB`.
+/// `#rrggbb`.
 fn hex(colour: BackendColor) -> String {
     let (r, g, b) = colour.rgb;
-    let digit = |nibble: u8| {
-        char::from_digit(u32::from(nibble), 16)
-            .unwrap_or('0')
-            .to_ascii_uppercase()
-    };
-    let mut out = String::with_capacity(7);
-    out.push('#');
-    for byte in [r, g, b] {
-        out.push(digit(byte >> 4));
-        out.push(digit(byte & 15));
+    Rgb(r, g, b).hex()
+}
+
+/// The `fill` and `stroke` of an outline (`fill` false) or a filled shape.
+fn fill_and_stroke(colour: BackendColor, fill: bool) -> (String, String) {
+    if fill {
+        (hex(colour), "none".to_string())
+    } else {
+        ("none".to_string(), hex(colour))
     }
-    out
 }
 
 fn opacity(colour: BackendColor) -> String {
@@ -164,11 +163,7 @@ impl DrawingBackend for SvgWriter<'_> {
         fill: bool,
     ) -> Drawn {
         let colour = style.color();
-        let (fill_with, stroke_with) = if fill {
-            (hex(colour), "none".to_string())
-        } else {
-            ("none".to_string(), hex(colour))
-        };
+        let (fill_with, stroke_with) = fill_and_stroke(colour, fill);
         self.open(
             "rect",
             &[
@@ -213,11 +208,7 @@ impl DrawingBackend for SvgWriter<'_> {
         fill: bool,
     ) -> Drawn {
         let colour = style.color();
-        let (fill_with, stroke_with) = if fill {
-            (hex(colour), "none".to_string())
-        } else {
-            ("none".to_string(), hex(colour))
-        };
+        let (fill_with, stroke_with) = fill_and_stroke(colour, fill);
         self.open(
             "circle",
             &[
@@ -309,8 +300,8 @@ mod tests {
         assert_eq!(
             out,
             "<svg width=\"10\" height=\"20\" viewBox=\"0 0 10 20\" xmlns=\"http://www.w3.org/2000/svg\">\n\
-             <polygon opacity=\"0.5\" fill=\"#FF1001\" points=\"0,0 5,5 0,5\"/>\n\
-             <rect x=\"1\" y=\"2\" width=\"3\" height=\"6\" opacity=\"0.5\" fill=\"none\" stroke=\"#FF1001\"/>\n\
+             <polygon opacity=\"0.5\" fill=\"#ff1001\" points=\"0,0 5,5 0,5\"/>\n\
+             <rect x=\"1\" y=\"2\" width=\"3\" height=\"6\" opacity=\"0.5\" fill=\"none\" stroke=\"#ff1001\"/>\n\
              </svg>\n"
         );
     }

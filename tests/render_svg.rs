@@ -1,7 +1,7 @@
 //! Rendering through our SVG backend (`sector_charts::svg`): every chart of the built-in dataset
 //! in every allowed kind and both languages, checked element by element in the SVG text.
 //!
-//! The writer puts one element per line: `<polygon opacity=".." fill="#RRGGBB" points=".."/>`
+//! The writer puts one element per line: `<polygon opacity=".." fill="#rrggbb" points=".."/>`
 //! for filled slices, `<rect x y width height opacity fill stroke/>` for bars,
 //! `<polyline fill="none" opacity stroke stroke-width points/>` for outlines and leaders,
 //! `<line ../>` for patterns and the bar baseline, and `<text ..>escaped text\n</text>`.

@@ -16,6 +16,7 @@ use plotters_backend::{
 use web_sys::CanvasRenderingContext2d;
 
 use crate::format::{concat, plain_number};
+use crate::theme::Rgb;
 
 type Drawn = Result<(), DrawingErrorKind<Infallible>>;
 
@@ -83,14 +84,7 @@ impl<'a> ContextBackend<'a> {
 fn css_colour(colour: BackendColor) -> String {
     let (r, g, b) = colour.rgb;
     if colour.alpha >= 1.0 {
-        let digit = |nibble: u8| char::from_digit(u32::from(nibble), 16).unwrap_or('0');
-        let mut out = String::with_capacity(7);
-        out.push('#');
-        for byte in [r, g, b] {
-            out.push(digit(byte >> 4));
-            out.push(digit(byte & 15));
-        }
-        return out;
+        return Rgb(r, g, b).hex();
     }
     concat(&[
         "rgba(",
