@@ -112,4 +112,10 @@ if (PEERS) {
   console.log('|---|---:|---:|---:|');
   console.log(`| main thread, net (ms) | ${fmt(net('before'), 2)} | ${fmt(net('after'), 2)} | ${fmt(net('chartjs'), 2)} |`);
   console.log(`| ÷ Chart.js | ${fmt(net('before') / net('chartjs'), 2)}× | ${fmt(net('after') / net('chartjs'), 2)}× | 1× |`);
+  const first = (name) => median(results[name].map((r) => r.first));
+  console.log(`\nfirst chart (medians of ${runs} loads each):`);
+  console.log('| | before | after | Chart.js |');
+  console.log('|---|---:|---:|---:|');
+  console.log(`| first chart (ms) | ${fmt(first('before'), 1)} | ${fmt(first('after'), 1)} | ${fmt(first('chartjs'), 1)} |`);
+  console.log(`| ÷ Chart.js | ${fmt(first('before') / first('chartjs'), 2)}× | ${fmt(first('after') / first('chartjs'), 2)}× | 1× |`);
 }

@@ -13,7 +13,7 @@ use web_sys::{Element, HtmlCanvasElement};
 
 use super::canvas::{Surface, FONT_FAMILY};
 use super::options::Options;
-use super::ui::Dom;
+use super::ui::{Dom, TablePart};
 use crate::dataset::{ChartKind, Dataset, Lang};
 use crate::describe::{announcement, layout_inputs, slice_texts, summary, SliceText};
 use crate::export;
@@ -65,6 +65,24 @@ pub struct Widget {
     texts_version: u64,
     /// The slice and words the tooltip shows now.
     tooltip_for: Option<(usize, u64)>,
+    /// The closed data table is still to be built (see `TablePart::Later`).
+    table_pending: bool,
+    /// The animation frame, then the task after it, that builds the pending table.
+    after_paint: Option<AfterPaint>,
+    after_paint_callbacks: Option<AfterPaintCallbacks>,
+}
+
+/// Where the wait for the first frame's paint is: cancelled by `release`.
+#[derive(Clone, Copy, Debug)]
+enum AfterPaint {
+    Frame(i32),
+    Task(i32),
+}
+
+/// The frame callback sets a zero timeout, whose task runs after that frame is painted.
+struct AfterPaintCallbacks {
+    frame: Closure<dyn FnMut(f64)>,
+    task: Closure<dyn FnMut()>,
 }
 
 /// Everything a layout depends on but the highlight.
@@ -120,6 +138,9 @@ impl Widget {
             frame_callback: None,
             texts_version: 0,
             tooltip_for: None,
+            table_pending: false,
+            after_paint: None,
+            after_paint_callbacks: None,
         };
         widget.state = widget.initial_state();
         widget.dom.home_is_overview.set(widget.state.is_overview());
@@ -212,14 +233,24 @@ impl Widget {
             .unwrap_or_default();
         self.texts_version += 1;
         let summary = summary(&self.dataset, &self.state, &self.texts);
+        // The first draw leaves a closed table for after the chart's first frame.
+        let first_draw = self.marker.is_empty() && self.after_paint_callbacks.is_some();
+        let table = match self.table_part() {
+            TablePart::Closed if first_draw => TablePart::Later,
+            part => part,
+        };
         self.dom.update(
             &self.dataset,
             &self.state,
             &self.texts,
             &summary,
-            self.table_open,
+            table,
             &self.script_url(),
         )?;
+        self.table_pending = table == TablePart::Later;
+        if self.table_pending {
+            self.after_first_paint()?;
+        }
         self.dom
             .root
             .class_list()
@@ -232,6 +263,42 @@ impl Widget {
         }
         self.resize()?;
         self.redraw()
+    }
+
+    fn table_part(&self) -> TablePart {
+        if self.table_open {
+            TablePart::Open
+        } else {
+            TablePart::Closed
+        }
+    }
+
+    /// Builds the pending table once the frame after this task has been painted.
+    fn after_first_paint(&mut self) -> Result<(), JsValue> {
+        let Some(callbacks) = &self.after_paint_callbacks else {
+            return self.build_pending_table();
+        };
+        let id = window()?.request_animation_frame(callbacks.frame.as_ref().unchecked_ref())?;
+        self.after_paint = Some(AfterPaint::Frame(id));
+        Ok(())
+    }
+
+    fn after_first_frame(&mut self) -> Result<(), JsValue> {
+        let Some(callbacks) = &self.after_paint_callbacks else {
+            return Ok(());
+        };
+        let id = window()?.set_timeout_with_callback(callbacks.task.as_ref().unchecked_ref())?;
+        self.after_paint = Some(AfterPaint::Task(id));
+        Ok(())
+    }
+
+    fn build_pending_table(&mut self) -> Result<(), JsValue> {
+        self.after_paint = None;
+        if !std::mem::take(&mut self.table_pending) {
+            return Ok(());
+        }
+        self.dom
+            .update_table(&self.dataset, &self.state, &self.texts, self.table_open)
     }
 
     /// Sizes the canvas from its container's width. False when the container has no width yet
@@ -344,6 +411,7 @@ impl Widget {
         let shared = Rc::new(RefCell::new(self));
         let weak = Rc::downgrade(&shared);
         let callback = Closure::<dyn FnMut(f64)>::new({
+            let weak = weak.clone();
             move |now: f64| {
                 super::events::with_widget(&weak, |widget| {
                     widget.frame = None;
@@ -351,8 +419,18 @@ impl Widget {
                 })
             }
         });
+        let after_paint = AfterPaintCallbacks {
+            frame: Closure::new({
+                let weak = weak.clone();
+                move |_: f64| super::events::with_widget(&weak, Widget::after_first_frame)
+            }),
+            task: Closure::new(move || {
+                super::events::with_widget(&weak, Widget::build_pending_table)
+            }),
+        };
         if let Ok(mut widget) = shared.try_borrow_mut() {
             widget.frame_callback = Some(callback);
+            widget.after_paint_callbacks = Some(after_paint);
         }
         shared
     }
@@ -508,9 +586,10 @@ impl Widget {
                     &self.state,
                     &self.texts,
                     &summary,
-                    self.table_open,
+                    self.table_part(),
                     &self.script_url(),
                 )?;
+                self.table_pending = false;
                 self.sync_hash(&before)?;
                 self.dispatch_select()?;
             }
@@ -723,6 +802,15 @@ impl Widget {
             let _ = window.cancel_animation_frame(id);
         }
         self.frame_callback = None;
+        // Cancelled before its callbacks go: a dropped closure must not be called.
+        match (self.after_paint.take(), window()) {
+            (Some(AfterPaint::Frame(id)), Ok(window)) => {
+                let _ = window.cancel_animation_frame(id);
+            }
+            (Some(AfterPaint::Task(id)), Ok(window)) => window.clear_timeout_with_handle(id),
+            _ => {}
+        }
+        self.after_paint_callbacks = None;
         if let Some(url) = self.blob_url.take() {
             let _ = web_sys::Url::revoke_object_url(&url);
         }

@@ -330,3 +330,45 @@ test('a thousand mounts and removals: wasm memory and listeners do not grow afte
     await context.close();
   }
 });
+
+test('the closed data table is built after the chart\'s first frame, then holds every slice', async () => {
+  const { context, page, log } = await newPage(browser);
+  try {
+    await page.goto(`${site.origin}/pages/mount-loop.html`);
+    await page.waitForFunction(() => window.loopReady === true);
+    const seen = await page.evaluate(() => new Promise((done) => {
+      const element = document.createElement('sector-chart');
+      element.setAttribute('sector', 'smes');
+      element.setAttribute('chart', 'patents');
+      element.setAttribute('lang', 'en');
+      const rows = () => element.shadowRoot.querySelectorAll('.sc-table-wrap tbody tr').length;
+      const result = {};
+      // The shadow root exists from the constructor on, so this sees the very first draw.
+      new MutationObserver((records, observer) => {
+        const canvas = element.shadowRoot.querySelector('canvas[data-drawn]');
+        if (!canvas) return;
+        observer.disconnect();
+        result.drawn = canvas.dataset.drawn;
+        result.whenDrawn = rows();
+        // Runs in the first frame after the widget's own frame callback.
+        requestAnimationFrame(() => {
+          result.inFirstFrame = rows();
+          setTimeout(() => {
+            result.after = rows();
+            result.caption = element.shadowRoot.querySelector('.sc-table-wrap caption')?.textContent;
+            done(result);
+          }, 100);
+        });
+      }).observe(element.shadowRoot, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
+      document.getElementById('box').append(element);
+    }));
+    assert.equal(seen.whenDrawn, 0, 'no table rows yet when the chart is first drawn');
+    assert.equal(seen.inFirstFrame, 0, 'nor in the first frame');
+    assert.equal(seen.after, parseDrawn(seen.drawn).slices, 'then a row per slice');
+    assert.equal(seen.caption, 'Valid patents of tech little giants');
+    assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(log.consoleErrors.filter((e) => !/favicon\.ico/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});
