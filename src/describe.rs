@@ -12,11 +12,13 @@ use crate::view::{other_group, ViewState};
 pub struct SliceText {
     pub key: String,
     pub label: String,
-    /// The value, formatted with its unit and qualifier.
+    /// The value, formatted with its unit and qualifier. Empty for a slice inside "Other" past
+    /// the table's first [`TABLE_ROWS`]: nothing shows it, and formatting 10,000 values nobody
+    /// reads was a tenth of a 10,000-slice load.
     pub value: String,
     /// The value as a number, in base units.
     pub amount: f64,
-    /// Share of the visible total, formatted; empty for hidden slices.
+    /// Share of the visible total, formatted; empty for hidden slices, and where `value` is.
     pub share: String,
     pub share_ratio: f64,
     pub hidden: bool,
@@ -35,6 +37,11 @@ impl SliceText {
     }
 }
 
+/// Rows of the data table: past this many, slices are counted, not listed. The table is always
+/// in the DOM, and 500 rows of a 10,000-slice dataset slowed its first draw
+/// (docs/performance.md); the CSV has every slice.
+pub const TABLE_ROWS: usize = 100;
+
 /// One text per slice of the chart, in order, and last the "Other" slice when the chart groups
 /// its smallest slices (see `view::other_group`).
 pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
@@ -49,7 +56,7 @@ pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
         .sum();
     // Membership of "Other" as a flag per slice: one pass, not a set lookup per slice.
     let mut grouped = vec![false; chart.slices.len()];
-    for &member in group.iter().flat_map(|g| g.members.iter()) {
+    for member in group.iter().flat_map(|g| g.members.iter()) {
         if let Some(flag) = grouped.get_mut(member) {
             *flag = true;
         }
@@ -65,25 +72,31 @@ pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
             } else {
                 slice.value / visible_total
             };
+            let grouped = grouped.get(i).copied().unwrap_or(false);
+            let shown_anywhere = !grouped || i < TABLE_ROWS;
             SliceText {
                 key: slice.key.clone(),
                 label: slice.label.get(lang).to_string(),
                 amount: slice.value,
-                value: value_text(
-                    slice.value,
-                    slice.unit,
-                    slice.counter.as_ref(),
-                    slice.qualifier,
-                    lang,
-                ),
-                share: if hidden {
+                value: if shown_anywhere {
+                    value_text(
+                        slice.value,
+                        slice.unit,
+                        slice.counter.as_ref(),
+                        slice.qualifier,
+                        lang,
+                    )
+                } else {
+                    String::new()
+                },
+                share: if hidden || !shown_anywhere {
                     String::new()
                 } else {
                     share_text(ratio)
                 },
                 share_ratio: ratio,
                 hidden,
-                grouped: grouped.get(i).copied().unwrap_or(false),
+                grouped,
                 source: slice.source.clone(),
                 derivation: slice
                     .derivation

@@ -171,7 +171,7 @@ fn scaled(value: f64, lang: Lang) -> (String, &'static str) {
 fn english_unit(unit: Unit, value: f64, counter: Option<&Text>) -> &str {
     let one = (value - 1.0).abs() < f64::EPSILON;
     match unit {
-        Unit::Count => counter.map_or("", |c| c.en.as_str()),
+        Unit::Count => counter.map_or("", |c| &*c.en),
         Unit::Yuan => "yuan",
         Unit::Percent => "",
         Unit::Day => {
@@ -200,7 +200,7 @@ fn english_unit(unit: Unit, value: f64, counter: Option<&Text>) -> &str {
 
 fn chinese_unit(unit: Unit, counter: Option<&Text>) -> &str {
     match unit {
-        Unit::Count => counter.map_or("", |c| c.zh.as_str()),
+        Unit::Count => counter.map_or("", |c| &*c.zh),
         Unit::Yuan => "元",
         Unit::Percent => "",
         Unit::Day => "天",

@@ -35,8 +35,65 @@ pub const MAX_DRAWN_SLICES: usize = 24;
 #[derive(Clone, Debug, PartialEq)]
 pub struct OtherGroup {
     pub index: usize,
-    pub members: BTreeSet<usize>,
+    pub members: SliceSet,
     pub value: f64,
+}
+
+/// Slice indices as one bit each. "Other" of 10,000 slices is one allocation of 1.25 KB; as a
+/// BTreeSet it was thousands of nodes to build and free, every time the group was worked out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SliceSet {
+    words: Vec<u64>,
+    bound: usize,
+    len: usize,
+}
+
+impl SliceSet {
+    /// An empty set for indices below `bound`.
+    pub fn new(bound: usize) -> SliceSet {
+        SliceSet {
+            words: vec![0; bound.div_ceil(64)],
+            bound,
+            len: 0,
+        }
+    }
+
+    /// Adds `index`, which must be below the set's bound (larger ones are ignored).
+    pub fn insert(&mut self, index: usize) {
+        if index >= self.bound {
+            return;
+        }
+        if let Some(word) = self.words.get_mut(index / 64) {
+            let bit = 1u64 << (index % 64);
+            if *word & bit == 0 {
+                *word |= bit;
+                self.len += 1;
+            }
+        }
+    }
+
+    pub fn contains(&self, index: usize) -> bool {
+        self.words
+            .get(index / 64)
+            .is_some_and(|word| word & (1u64 << (index % 64)) != 0)
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The indices, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.words.iter().enumerate().flat_map(|(w, &word)| {
+            (0..64)
+                .filter(move |bit| word & (1u64 << bit) != 0)
+                .map(move |bit| w * 64 + bit)
+        })
+    }
 }
 
 /// Something the user did.
@@ -98,9 +155,13 @@ pub fn other_group(chart: &Chart, hidden: &BTreeSet<usize>, expanded: bool) -> O
     let kept = MAX_DRAWN_SLICES - 1;
     visible.select_nth_unstable_by(kept, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let rest = visible.get(kept..).unwrap_or(&[]);
+    let mut members = SliceSet::new(chart.slices.len());
+    for &(i, _) in rest {
+        members.insert(i);
+    }
     Some(OtherGroup {
         index: chart.slices.len(),
-        members: rest.iter().map(|(i, _)| *i).collect(),
+        members,
         value: rest.iter().map(|(_, v)| v).sum(),
     })
 }
@@ -166,7 +227,7 @@ impl ViewState {
             .filter(|i| {
                 other
                     .as_ref()
-                    .is_none_or(|group| !group.members.contains(i))
+                    .is_none_or(|group| !group.members.contains(*i))
             })
             .collect();
         if let Some(group) = other {
@@ -277,7 +338,7 @@ impl ViewState {
     fn is_shown(&self, dataset: &Dataset, index: usize) -> bool {
         match self.other_group(dataset) {
             Some(group) if index == group.index => true,
-            Some(group) if group.members.contains(&index) => false,
+            Some(group) if group.members.contains(index) => false,
             _ => index < self.slice_count(dataset) && !self.hidden.contains(&index),
         }
     }

@@ -215,9 +215,9 @@ fn csv_leaves_out_hidden_slices_and_shares_the_rest() {
     let rows = csv_rows(&ds, &state);
     let chart = state.chart(&ds).unwrap();
     assert_eq!(rows.len(), 3);
-    assert_eq!(rows[1][0], chart.slices[1].label.en);
-    assert_eq!(rows[2][0], chart.slices[2].label.en);
-    assert!(rows.iter().all(|row| row[0] != chart.slices[0].label.en));
+    assert_eq!(rows[1][0], &*chart.slices[1].label.en);
+    assert_eq!(rows[2][0], &*chart.slices[2].label.en);
+    assert!(rows.iter().all(|row| *row[0] != *chart.slices[0].label.en));
     // 11 and 6 of 17.
     assert_eq!(rows[1][3], "64.71%");
     assert_eq!(rows[2][3], "35.29%");
@@ -234,7 +234,7 @@ fn csv_leaves_out_hidden_slices_and_shares_the_rest() {
         .iter()
         .enumerate()
         .filter(|(i, _)| !state.hidden.contains(i))
-        .map(|(_, s)| s.label.zh.as_str())
+        .map(|(_, s)| &*s.label.zh)
         .collect();
     assert_eq!(labels, expected);
 }

@@ -1,8 +1,8 @@
 //! Large charts: the smallest slices go into one "Other" slice that expands on demand.
 
 use sector_charts::dataset::{parse, Dataset, Lang};
-use sector_charts::describe::{layout_inputs, slice_texts};
-use sector_charts::view::{Event, Key, ViewState, MAX_DRAWN_SLICES};
+use sector_charts::describe::{layout_inputs, slice_texts, TABLE_ROWS};
+use sector_charts::view::{Event, Key, SliceSet, ViewState, MAX_DRAWN_SLICES};
 use serde_json::json;
 
 /// One sector with one pie of `n` slices valued 1..=n (slice i has value i + 1).
@@ -52,7 +52,7 @@ fn the_smallest_slices_go_into_other() {
     assert_eq!(group.index, n, "Other is one past the last slice");
     // The largest MAX - 1 stay: values n down to n - MAX + 2; the rest are members.
     let kept = MAX_DRAWN_SLICES - 1;
-    let members: Vec<usize> = group.members.iter().copied().collect();
+    let members: Vec<usize> = group.members.iter().collect();
     assert_eq!(members, (0..n - kept).collect::<Vec<_>>());
     let expected: f64 = (1..=(n - kept)).map(|v| v as f64).sum();
     assert_eq!(group.value, expected);
@@ -120,7 +120,7 @@ fn the_keyboard_visits_other_last_and_enter_expands_it() {
         .other_group(&ds)
         .expect("grouped")
         .members
-        .contains(&first));
+        .contains(first));
     state = state
         .update(&ds, Event::Key(Key::Last))
         .update(&ds, Event::Key(Key::Activate));
@@ -140,12 +140,12 @@ fn hiding_a_slice_regroups_and_drops_what_is_no_longer_drawn() {
         .other_group(&ds)
         .expect("grouped")
         .members
-        .contains(&newly_kept));
+        .contains(newly_kept));
     assert!(!hidden
         .other_group(&ds)
         .expect("grouped")
         .members
-        .contains(&newly_kept));
+        .contains(newly_kept));
     let selected = hidden.update(&ds, Event::Click(Some(newly_kept)));
     assert_eq!(selected.selected, Some(newly_kept));
     // Showing the largest again pushes that slice back into Other: its selection goes too.
@@ -154,7 +154,52 @@ fn hiding_a_slice_regroups_and_drops_what_is_no_longer_drawn() {
         .other_group(&ds)
         .expect("grouped")
         .members
-        .contains(&newly_kept));
+        .contains(newly_kept));
     assert_eq!(shown.selected, None);
     assert_eq!(shown.focus, None);
+}
+
+#[test]
+fn a_slice_set_counts_each_index_once_and_lists_them_ascending() {
+    let mut set = SliceSet::new(130);
+    assert!(set.is_empty());
+    for index in [129, 0, 64, 63, 64, 7] {
+        set.insert(index);
+    }
+    // Past the bound: ignored rather than grown or panicking.
+    set.insert(130);
+    set.insert(usize::MAX);
+    assert_eq!(set.len(), 5);
+    assert_eq!(set.iter().collect::<Vec<_>>(), vec![0, 7, 63, 64, 129]);
+    assert!(set.contains(63) && set.contains(64) && set.contains(129));
+    assert!(!set.contains(1) && !set.contains(128) && !set.contains(130));
+    assert!(!set.contains(usize::MAX));
+}
+
+#[test]
+fn values_are_formatted_where_they_can_be_read_only() {
+    let n = 300;
+    let ds = dataset(n);
+    let state = opened(&ds);
+    let chart = state.chart(&ds).expect("chart");
+    let texts = slice_texts(chart, &state);
+    let kept = MAX_DRAWN_SLICES - 1;
+    // Drawn slices, the table's rows and "Other" itself have their words...
+    for i in (0..TABLE_ROWS).chain(n - kept..n + 1) {
+        assert!(!texts[i].value.is_empty(), "slice {i} has a value text");
+        assert!(!texts[i].share.is_empty(), "slice {i} has a share text");
+    }
+    assert_eq!(texts[n - 1].value, "300");
+    assert_eq!(texts[TABLE_ROWS - 1].value, TABLE_ROWS.to_string());
+    // ...grouped slices past the table have none: nothing shows them.
+    for text in &texts[TABLE_ROWS..n - kept] {
+        assert!(text.grouped);
+        assert_eq!((text.value.as_str(), text.share.as_str()), ("", ""));
+    }
+    // Expanded, every slice is drawn and has them.
+    let expanded = state.update(&ds, Event::SetExpanded(true));
+    let texts = slice_texts(chart, &expanded);
+    assert!(texts
+        .iter()
+        .all(|t| !t.value.is_empty() && !t.share.is_empty()));
 }

@@ -1,6 +1,7 @@
 //! Small vocabulary types shared by every layer: languages, chart kinds, bilingual text.
 
 use std::fmt;
+use std::rc::Rc;
 
 /// A language the widget speaks. Chinese is the report's own language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -70,15 +71,16 @@ impl fmt::Display for ChartKind {
     }
 }
 
-/// A text in both languages.
+/// A text in both languages. Shared, not copied: every slice of an indicator shows the
+/// indicator's label, and a clone is two reference counts rather than two strings.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Text {
-    pub zh: String,
-    pub en: String,
+    pub zh: Rc<str>,
+    pub en: Rc<str>,
 }
 
 impl Text {
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
+    pub fn new(zh: impl Into<Rc<str>>, en: impl Into<Rc<str>>) -> Text {
         Text {
             zh: zh.into(),
             en: en.into(),

@@ -334,6 +334,11 @@ impl Walker {
     }
 
     fn string(&mut self, value: &Value, path: &Path, max_chars: usize) -> Option<String> {
+        self.str(value, path, max_chars).map(String::from)
+    }
+
+    /// A non-empty string of at most `max_chars` characters, borrowed from the file.
+    fn str<'t>(&mut self, value: &Value<'t>, path: &Path, max_chars: usize) -> Option<&'t str> {
         let Some(text) = value.as_str() else {
             self.push(path, format!("must be a string, got {}", describe(value)));
             return None;
@@ -356,17 +361,17 @@ impl Walker {
             );
             return None;
         }
-        Some(text.to_string())
+        Some(text)
     }
 
     fn text(&mut self, value: &Value, path: &Path, max_chars: usize) -> Option<Text> {
         let map = self.object(value, path, &["zh", "en"])?;
         let zh = self
             .required(map, "zh", path)
-            .and_then(|v| self.string(v, &path.key("zh"), max_chars));
+            .and_then(|v| self.str(v, &path.key("zh"), max_chars));
         let en = self
             .required(map, "en", path)
-            .and_then(|v| self.string(v, &path.key("en"), max_chars));
+            .and_then(|v| self.str(v, &path.key("en"), max_chars));
         Some(Text::new(zh?, en?))
     }
 
@@ -775,20 +780,14 @@ impl Walker {
             self.push(path, "must have at least one slice");
             return None;
         }
-        let mut keys: HashSet<String, IdBuild> = HashSet::default();
         let mut slices = Vec::with_capacity(items.len());
+        // Where each parsed slice is in the file, for the duplicate check below.
+        let mut positions = Vec::with_capacity(items.len());
         let mut all_ok = true;
         for (i, item) in items.iter().enumerate() {
             let slice_path = path.at(i);
             match self.slice(item, &slice_path, indicators) {
                 Some(slice) => {
-                    if !keys.insert(slice.key.clone()) {
-                        self.push(
-                            &slice_path,
-                            format!("\"{}\" is already a slice of this chart", slice.key),
-                        );
-                        all_ok = false;
-                    }
                     if let Some(first) = slices.first() {
                         let first: &Slice = first;
                         if first.unit != slice.unit {
@@ -804,8 +803,21 @@ impl Walker {
                         }
                     }
                     slices.push(slice);
+                    positions.push(i);
                 }
                 None => all_ok = false,
+            }
+        }
+        // Keys borrowed from the slices, not copied: a set of 10,000 strings was a copy each.
+        let mut keys: HashSet<&str, IdBuild> =
+            HashSet::with_capacity_and_hasher(slices.len(), IdBuild::default());
+        for (slice, &i) in slices.iter().zip(&positions) {
+            if !keys.insert(&slice.key) {
+                self.push(
+                    &path.at(i),
+                    format!("\"{}\" is already a slice of this chart", slice.key),
+                );
+                all_ok = false;
             }
         }
         all_ok.then_some(slices)

@@ -10,7 +10,7 @@ use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
 use super::dom::{action_button, child, clear, el, set_hidden, text_child, toggle_class};
 use super::tooltip::Tooltip;
 use crate::dataset::{ChartKind, Dataset, DatasetErrors, Lang};
-use crate::describe::{credit, quote_ranges, SliceText};
+use crate::describe::{credit, quote_ranges, SliceText, TABLE_ROWS};
 use crate::format::value_text;
 use crate::i18n::{kind_name, words};
 use crate::view::ViewState;
@@ -31,9 +31,6 @@ fn unique_id(prefix: &str) -> String {
 pub const MAX_LEGEND_ENTRIES: usize = 60;
 /// An alert lists this many problems; the rest are counted.
 const MAX_ALERT_LINES: usize = 20;
-/// Table rows past this many are counted, not listed: the table is always in the DOM, and 500
-/// rows of a 10,000-slice dataset slowed its first draw (docs/performance.md); the CSV has all.
-pub const MAX_TABLE_ROWS: usize = 100;
 
 pub struct Dom {
     doc: Document,
@@ -510,7 +507,7 @@ impl Dom {
             .iter()
             .take(chart.slices.len())
             .enumerate()
-            .take(MAX_TABLE_ROWS)
+            .take(TABLE_ROWS)
         {
             let row = child(&self.doc, &body, "tr", "")?;
             if text.hidden {
@@ -538,14 +535,14 @@ impl Dom {
                 text_child(&self.doc, &source_cell, "span", "sc-derived", derivation)?;
             }
         }
-        if chart.slices.len() > MAX_TABLE_ROWS {
+        if chart.slices.len() > TABLE_ROWS {
             let row = child(&self.doc, &body, "tr", "")?;
             let cell = text_child(
                 &self.doc,
                 &row,
                 "td",
                 "",
-                &format!("… {} / {}", MAX_TABLE_ROWS, chart.slices.len()),
+                &format!("… {} / {}", TABLE_ROWS, chart.slices.len()),
             )?;
             cell.set_attribute("colspan", "4")?;
         }
