@@ -244,7 +244,10 @@ impl Hasher for IdHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // A product's low bits depend only on the factors' low bits, so ids that share their
+        // first bytes ("i1234", "i1299") shared their low bits, which pick the hash table's
+        // bucket: 10,000 ids probed long chains. The well-mixed high bits come down instead.
+        self.0.rotate_left(26)
     }
 }
 
@@ -986,5 +989,38 @@ impl Walker {
             );
         }
         found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IdHasher;
+    use std::collections::HashSet;
+    use std::hash::Hasher;
+
+    fn hash(id: &str) -> u64 {
+        let mut hasher = IdHasher::default();
+        hasher.write(id.as_bytes());
+        hasher.finish()
+    }
+
+    #[test]
+    fn ids_alike_but_for_their_last_characters_spread_over_the_low_bits() {
+        // The low 12 bits of the hash choose a bucket in a table of 4,096.
+        let buckets: HashSet<u64> = (0..4096).map(|i| hash(&format!("i{i}")) & 0xfff).collect();
+        // Random hashes would fill about 63 % of them (1 - 1/e).
+        assert!(
+            buckets.len() > 2400,
+            "only {} buckets of 4096 used",
+            buckets.len()
+        );
+        let long: HashSet<u64> = (0..4096)
+            .map(|i| hash(&format!("indicator-{i}")) & 0xfff)
+            .collect();
+        assert!(
+            long.len() > 2400,
+            "only {} buckets of 4096 used",
+            long.len()
+        );
     }
 }
