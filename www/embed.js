@@ -34,6 +34,8 @@ export function load() {
     // The glue and the .wasm download side by side, not one after the other, and the .wasm
     // compiles off the main thread as its bytes arrive, while the glue is still loading.
     const module = compile(WASM_URL);
+    // Its failure is reported through load(); until the glue awaits it, it would count as unhandled.
+    module.catch(() => {});
     loads.set(WASM_URL, import(GLUE_URL).then(async (glue) => ({
       glue,
       exports: await glue.default({ module_or_path: await module }),
@@ -97,6 +99,21 @@ class SectorChartElement extends HTMLElement {
   /** The chart's view: sector, chart, kind, lang, hidden, selected, query. */
   get state() { return this.#chart ? this.#chart.state() : null; }
 
+  /** Without the wasm there is no chart: say so in the widget's place, as text, and tell the page. */
+  #failToStart(error, lang) {
+    const message = (lang === 'zh' ? '图表无法启动：' : 'The chart could not start: ') + error.message;
+    const alert = document.createElement('div');
+    alert.className = 'sc-alert';
+    alert.setAttribute('role', 'alert');
+    alert.textContent = message;
+    this.#mount.replaceChildren(alert);
+    this.dispatchEvent(new CustomEvent('error', {
+      bubbles: true,
+      composed: true,
+      detail: { message, problems: [{ path: 'wasm', message }] },
+    }));
+  }
+
   // Several attributes set in one go render once.
   #schedule() {
     if (this.#pending) return;
@@ -120,6 +137,11 @@ class SectorChartElement extends HTMLElement {
     };
     try {
       await load();
+    } catch (error) {
+      if (!abort.signal.aborted && this.isConnected) this.#failToStart(error, options.lang);
+      return;
+    }
+    try {
       const src = this.getAttribute('src');
       const inline = this.querySelector('script[type="application/json"]');
       if (src) options.data = await fetchBytes(new URL(src, document.baseURI), abort.signal);

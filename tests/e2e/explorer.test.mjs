@@ -55,6 +55,21 @@ test('the explorer loads without errors and draws the overview pie', async () =>
   }
 });
 
+test('without the wasm, the explorer says why instead of loading for ever', async () => {
+  const { context, page, log } = await newPage(browser);
+  try {
+    await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(`${site.origin}/`);
+    const alert = page.locator('#explorer [role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /^图表无法启动 · The charts could not start: .*sector_charts_bg\.wasm answered 404/);
+    assert.equal(await page.locator('.explorer-loading').count(), 0);
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('hovering a slice shows its tooltip inside the viewport; leaving the canvas hides it', async () => {
   const { context, page, log } = await openExplorer(browser, site.origin);
   try {
