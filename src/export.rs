@@ -275,9 +275,17 @@ fn csv_cell(cell: &str) -> String {
     }
 }
 
-/// `jilin-smes-patents-en.png`: sector, chart and language.
-pub fn file_name(dataset: &Dataset, state: &ViewState, extension: &str) -> String {
+/// What file names start with for the built-in report's charts.
+pub const BUILT_IN_PREFIX: &str = "jilin";
+/// ...and for an editor's own dataset, which need not be about Jilin at all.
+pub const EDITOR_PREFIX: &str = "chart";
+
+/// `jilin-smes-patents-en.png`: the prefix, then sector, chart and language.
+pub fn file_name(prefix: &str, dataset: &Dataset, state: &ViewState, extension: &str) -> String {
     let sector = state.sector.as_deref().unwrap_or("overview");
     let chart = state.chart(dataset).map_or("chart", |c| c.id.as_str());
-    format!("jilin-{sector}-{chart}-{}.{extension}", state.lang.code())
+    format!(
+        "{prefix}-{sector}-{chart}-{}.{extension}",
+        state.lang.code()
+    )
 }

@@ -3,7 +3,9 @@
 
 use sector_charts::dataset::{built_in, parse, ChartKind, Dataset, Lang, Unit};
 use sector_charts::describe::{credit, slice_texts};
-use sector_charts::export::{csv, export_size, file_name, svg, EXPORT_WIDTH};
+use sector_charts::export::{
+    csv, export_size, file_name, svg, BUILT_IN_PREFIX, EDITOR_PREFIX, EXPORT_WIDTH,
+};
 use sector_charts::view::ViewState;
 
 fn dataset() -> Dataset {
@@ -346,11 +348,17 @@ fn csv_defuses_formula_like_cells() {
 fn file_names_name_sector_chart_language_and_extension() {
     let ds = dataset();
     assert_eq!(
-        file_name(&ds, &view(Some("smes"), Some("patents"), Lang::En), "png"),
+        file_name(
+            BUILT_IN_PREFIX,
+            &ds,
+            &view(Some("smes"), Some("patents"), Lang::En),
+            "png"
+        ),
         "jilin-smes-patents-en.png"
     );
     assert_eq!(
         file_name(
+            BUILT_IN_PREFIX,
             &ds,
             &view(Some("smes"), Some("sales-share"), Lang::Zh),
             "csv"
@@ -359,18 +367,43 @@ fn file_names_name_sector_chart_language_and_extension() {
     );
     // The chart shown by default is named even when the view does not name it.
     assert_eq!(
-        file_name(&ds, &view(Some("smes"), None, Lang::Zh), "svg"),
+        file_name(
+            BUILT_IN_PREFIX,
+            &ds,
+            &view(Some("smes"), None, Lang::Zh),
+            "svg"
+        ),
         "jilin-smes-patents-zh.svg"
     );
     assert_eq!(
-        file_name(&ds, &ViewState::new(Lang::En), "svg"),
+        file_name(BUILT_IN_PREFIX, &ds, &ViewState::new(Lang::En), "svg"),
         "jilin-overview-text-share-en.svg"
     );
     assert_eq!(
-        file_name(&ds, &view(None, Some("figures"), Lang::Zh), "png"),
+        file_name(
+            BUILT_IN_PREFIX,
+            &ds,
+            &view(None, Some("figures"), Lang::Zh),
+            "png"
+        ),
         "jilin-overview-figures-zh.png"
     );
-    let name = file_name(&ds, &view(Some("trade"), None, Lang::En), "csv");
+    // An editor's dataset is not the Jilin report.
+    assert_eq!(
+        file_name(
+            EDITOR_PREFIX,
+            &ds,
+            &view(Some("smes"), None, Lang::En),
+            "csv"
+        ),
+        "chart-smes-patents-en.csv"
+    );
+    let name = file_name(
+        BUILT_IN_PREFIX,
+        &ds,
+        &view(Some("trade"), None, Lang::En),
+        "csv",
+    );
     assert!(
         name.starts_with("jilin-trade-") && name.ends_with("-en.csv"),
         "{name}"
@@ -380,7 +413,7 @@ fn file_names_name_sector_chart_language_and_extension() {
         for state in every_view(&ds, lang) {
             let chart = state.chart(&ds).unwrap();
             for ext in ["svg", "png", "csv"] {
-                let name = file_name(&ds, &state, ext);
+                let name = file_name(BUILT_IN_PREFIX, &ds, &state, ext);
                 let sector = state.sector.as_deref().unwrap_or("overview");
                 assert!(name.contains(sector), "{name}");
                 assert!(name.contains(&chart.id), "{name}");

@@ -727,25 +727,33 @@ impl Widget {
         Ok(object.into())
     }
 
+    fn file_prefix(&self) -> &'static str {
+        if self.options.data.is_some() {
+            export::EDITOR_PREFIX
+        } else {
+            export::BUILT_IN_PREFIX
+        }
+    }
+
     /// Starts a download of the view as PNG (2×), SVG or CSV.
     pub fn download(&mut self, format: &str) -> Result<(), JsValue> {
         let (name, url) = match format {
             "svg" => {
                 let svg = export::svg(&self.dataset, &self.state, self.dark);
                 (
-                    export::file_name(&self.dataset, &self.state, "svg"),
+                    export::file_name(self.file_prefix(), &self.dataset, &self.state, "svg"),
                     self.blob(&svg, "image/svg+xml")?,
                 )
             }
             "csv" => {
                 let csv = export::csv(&self.dataset, &self.state);
                 (
-                    export::file_name(&self.dataset, &self.state, "csv"),
+                    export::file_name(self.file_prefix(), &self.dataset, &self.state, "csv"),
                     self.blob(&csv, "text/csv;charset=utf-8")?,
                 )
             }
             _ => (
-                export::file_name(&self.dataset, &self.state, "png"),
+                export::file_name(self.file_prefix(), &self.dataset, &self.state, "png"),
                 self.png_data_url()?,
             ),
         };
