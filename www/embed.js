@@ -18,27 +18,18 @@ export let validateDataset = null;
 // is another module): one download and one instance of the wasm per page.
 const loads = (globalThis.__sectorChartsLoads ??= new Map());
 
-/** The compiled module: streamed, or from the bytes when the server's MIME type is not application/wasm. */
-async function compile(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
-  if (response.headers.get('content-type')?.startsWith('application/wasm')) {
-    return WebAssembly.compileStreaming(response);
-  }
-  return WebAssembly.compile(await response.arrayBuffer());
-}
-
 /** Loads and initialises the wasm module once for every widget on the page. */
 export function load() {
   if (!loads.has(WASM_URL)) {
-    // The glue and the .wasm download side by side, not one after the other, and the .wasm
-    // compiles off the main thread as its bytes arrive, while the glue is still loading.
-    const module = compile(WASM_URL);
+    // The glue and the .wasm download side by side, not one after the other.
+    const wasm = fetch(WASM_URL).catch((error) => {
+      throw new Error(`${WASM_URL} could not be loaded: ${error.message}`);
+    });
     // Its failure is reported through load(); until the glue awaits it, it would count as unhandled.
-    module.catch(() => {});
+    wasm.catch(() => {});
     loads.set(WASM_URL, import(GLUE_URL).then(async (glue) => ({
       glue,
-      exports: await glue.default({ module_or_path: await module }),
+      exports: await glue.default({ module_or_path: wasm }),
     })));
   }
   return loads.get(WASM_URL).then(({ glue, exports }) => {

@@ -373,28 +373,35 @@ test('the closed data table is built after the chart\'s first frame, then holds 
   }
 });
 
-test('when the wasm cannot be loaded, each widget says so as text and fires `error`', async () => {
-  const { context, page, log } = await newPage(browser);
-  try {
-    await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
-    await page.goto(`${site.origin}/pages/embed.html`);
-    await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id)
-      ?.shadowRoot?.querySelector('.sc-alert')), WIDGETS);
-    const shown = await page.evaluate((ids) => ids.map((id) => {
-      const root = document.getElementById(id).shadowRoot;
-      return { id, alert: root.querySelector('.sc-alert[role=alert]')?.textContent, canvas: !!root.querySelector('canvas') };
-    }), WIDGETS);
-    for (const { id, alert, canvas } of shown) {
-      const start = id === 'builtin-zh' ? '图表无法启动：' : 'The chart could not start: ';
-      assert.ok(alert?.startsWith(start), `${id}: ${alert}`);
-      assert.match(alert, /sector_charts_bg\.wasm answered 404/);
-      assert.equal(canvas, false);
+const WASM_FAILURES = [
+  ['answers 404', (route) => route.fulfill({ status: 404, body: 'gone' }), /404.*sector_charts_bg\.wasm/],
+  ['never arrives (the connection fails)', (route) => route.abort(), /sector_charts_bg\.wasm could not be loaded/],
+];
+
+for (const [how, answer, said] of WASM_FAILURES) {
+  test(`when the wasm ${how}, each widget says so as text and fires \`error\``, async () => {
+    const { context, page, log } = await newPage(browser);
+    try {
+      await page.route('**/*.wasm', answer);
+      await page.goto(`${site.origin}/pages/embed.html`);
+      await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id)
+        ?.shadowRoot?.querySelector('.sc-alert')), WIDGETS);
+      const shown = await page.evaluate((ids) => ids.map((id) => {
+        const root = document.getElementById(id).shadowRoot;
+        return { id, alert: root.querySelector('.sc-alert[role=alert]')?.textContent, canvas: !!root.querySelector('canvas') };
+      }), WIDGETS);
+      for (const { id, alert, canvas } of shown) {
+        const start = id === 'builtin-zh' ? '图表无法启动：' : 'The chart could not start: ';
+        assert.ok(alert?.startsWith(start), `${id}: ${alert}`);
+        assert.match(alert, said);
+        assert.equal(canvas, false);
+      }
+      const errors = await page.evaluate(() => window.widgetEvents.filter((e) => e.type === 'error'));
+      assert.deepEqual(errors.map((e) => e.id).sort(), [...WIDGETS].sort());
+      assert.ok(errors.every((e) => e.detail.problems[0].path === 'wasm'));
+      assert.deepEqual(log.pageErrors, []);
+    } finally {
+      await context.close();
     }
-    const errors = await page.evaluate(() => window.widgetEvents.filter((e) => e.type === 'error'));
-    assert.deepEqual(errors.map((e) => e.id).sort(), [...WIDGETS].sort());
-    assert.ok(errors.every((e) => e.detail.problems[0].path === 'wasm'));
-    assert.deepEqual(log.pageErrors, []);
-  } finally {
-    await context.close();
-  }
-});
+  });
+}
