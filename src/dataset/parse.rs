@@ -231,16 +231,33 @@ type Fields<'t> = [(&'t str, Value<'t>)];
 #[derive(Default, Clone, Copy)]
 struct IdHasher(u64);
 
+impl IdHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 impl Hasher for IdHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
             let mut word = [0u8; 8];
-            for (slot, byte) in word.iter_mut().zip(chunk) {
+            word.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            for (slot, byte) in word.iter_mut().zip(rest) {
                 *slot = *byte;
             }
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.mix(u64::from_le_bytes(word));
         }
+    }
+
+    // `str`'s Hash ends every key with 0xff: one mix, not a one-byte slice.
+    fn write_u8(&mut self, byte: u8) {
+        self.mix(u64::from(byte));
     }
 
     fn finish(&self) -> u64 {
@@ -301,6 +318,52 @@ impl Walker {
             }
         }
         Some(fields)
+    }
+
+    /// Like `object`, then each of `keys`' values (None where absent), in one pass over the
+    /// fields instead of a search per key: 10,000 indicators and their labels are objects.
+    fn slots<'v, 't, const N: usize>(
+        &mut self,
+        value: &'v Value<'t>,
+        path: &Path,
+        keys: &[&str; N],
+    ) -> Option<[Option<&'v Value<'t>>; N]> {
+        let Some(fields) = value.as_object() else {
+            self.push(path, format!("must be an object, got {}", describe(value)));
+            return None;
+        };
+        let mut found = [None; N];
+        for (key, field_value) in fields {
+            match keys
+                .iter()
+                .position(|k| k == key)
+                .and_then(|slot| found.get_mut(slot))
+            {
+                None => self.push(
+                    &path.key(key),
+                    format!("unknown field (expected one of: {})", keys.join(", ")),
+                ),
+                // The first copy is kept, as `field` does.
+                Some(seen) if seen.is_some() => {
+                    self.push(&path.key(key), "is given twice in this object: keep one")
+                }
+                Some(seen) => *seen = Some(field_value),
+            }
+        }
+        Some(found)
+    }
+
+    /// A slot of `slots` that must be filled.
+    fn needed<'v, 't>(
+        &mut self,
+        slot: Option<&'v Value<'t>>,
+        key: &str,
+        path: &Path,
+    ) -> Option<&'v Value<'t>> {
+        if slot.is_none() {
+            self.push(&path.key(key), "missing required field");
+        }
+        slot
     }
 
     fn required<'v, 't>(
@@ -368,12 +431,12 @@ impl Walker {
     }
 
     fn text(&mut self, value: &Value, path: &Path, max_chars: usize) -> Option<Text> {
-        let map = self.object(value, path, &["zh", "en"])?;
+        let [zh, en] = self.slots(value, path, &["zh", "en"])?;
         let zh = self
-            .required(map, "zh", path)
+            .needed(zh, "zh", path)
             .and_then(|v| self.str(v, &path.key("zh"), max_chars));
         let en = self
-            .required(map, "en", path)
+            .needed(en, "en", path)
             .and_then(|v| self.str(v, &path.key("en"), max_chars));
         Some(Text::new(zh?, en?))
     }
@@ -591,13 +654,17 @@ impl Walker {
 
     fn indicators(&mut self, value: &Value, path: &Path) -> Option<Vec<Indicator>> {
         let items = self.array(value, path, MAX_INDICATORS)?;
-        let mut ids = IdSet::default();
-        let parsed: Vec<Option<Indicator>> = items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| self.indicator(item, &path.at(i), &mut ids))
-            .collect();
-        parsed.into_iter().collect()
+        let mut ids = IdSet::with_capacity_and_hasher(items.len(), IdBuild::default());
+        // Every indicator is checked, so every problem is reported; one bad one fails them all.
+        let mut indicators = Vec::with_capacity(items.len());
+        let mut all_ok = true;
+        for (i, item) in items.iter().enumerate() {
+            match self.indicator(item, &path.at(i), &mut ids) {
+                Some(indicator) => indicators.push(indicator),
+                None => all_ok = false,
+            }
+        }
+        all_ok.then_some(indicators)
     }
 
     fn indicator<'t>(
@@ -606,7 +673,7 @@ impl Walker {
         path: &Path,
         ids: &mut IdSet<'t>,
     ) -> Option<Indicator> {
-        let map = self.object(
+        let [id, label, number, unit, counter, qualifier, source, note] = self.slots(
             value,
             path,
             &[
@@ -621,27 +688,33 @@ impl Walker {
             ],
         )?;
         let id = self
-            .required(map, "id", path)
+            .needed(id, "id", path)
             .and_then(|v| self.id(v, &path.key("id"), ids));
         let label = self
-            .required(map, "label", path)
+            .needed(label, "label", path)
             .and_then(|v| self.text(v, &path.key("label"), MAX_LABEL_CHARS));
         let number = self
-            .required(map, "value", path)
+            .needed(number, "value", path)
             .and_then(|v| self.number(v, &path.key("value")));
         let unit = self
-            .required(map, "unit", path)
+            .needed(unit, "unit", path)
             .and_then(|v| self.unit(v, &path.key("unit")));
-        let counter = self.optional_text(map, "counter", path, 40);
-        let qualifier = match field(map, "qualifier") {
+        let counter = match counter {
+            None => Some(None),
+            Some(v) => self.text(v, &path.key("counter"), 40).map(Some),
+        };
+        let qualifier = match qualifier {
             None => Some(None),
             Some(v) => self.qualifier(v, &path.key("qualifier")).map(Some),
         };
-        let source = match field(map, "source") {
+        let source = match source {
             None => Some(None),
             Some(v) => self.string(v, &path.key("source"), 2_000).map(Some),
         };
-        let note = self.optional_text(map, "note", path, 2_000);
+        let note = match note {
+            None => Some(None),
+            Some(v) => self.text(v, &path.key("note"), 2_000).map(Some),
+        };
         Some(Indicator {
             id: id?,
             label: label?,
