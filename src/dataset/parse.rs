@@ -580,15 +580,27 @@ impl Walker {
             return None;
         }
         let mut ids = IdSet::default();
-        let mut sectors = Vec::with_capacity(items.len());
+        self.each(items, &path, |walker, item, at| {
+            walker.sector(item, at, &mut ids)
+        })
+    }
+
+    /// Every item through `check`, so that every problem is reported; one bad item fails all.
+    fn each<'v, 't, T>(
+        &mut self,
+        items: &'v [Value<'t>],
+        path: &Path,
+        mut check: impl FnMut(&mut Self, &'v Value<'t>, &Path) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let mut checked = Vec::with_capacity(items.len());
         let mut all_ok = true;
         for (i, item) in items.iter().enumerate() {
-            match self.sector(item, &path.at(i), &mut ids) {
-                Some(sector) => sectors.push(sector),
+            match check(self, item, &path.at(i)) {
+                Some(value) => checked.push(value),
                 None => all_ok = false,
             }
         }
-        all_ok.then_some(sectors)
+        all_ok.then_some(checked)
     }
 
     fn sector<'t>(
@@ -644,27 +656,15 @@ impl Walker {
 
     fn achievements(&mut self, value: &Value, path: &Path) -> Option<Vec<Text>> {
         let items = self.array(value, path, 200)?;
-        let texts: Vec<Option<Text>> = items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| self.text(item, &path.at(i), 2_000))
-            .collect();
-        texts.into_iter().collect()
+        self.each(items, path, |walker, item, at| walker.text(item, at, 2_000))
     }
 
     fn indicators(&mut self, value: &Value, path: &Path) -> Option<Vec<Indicator>> {
         let items = self.array(value, path, MAX_INDICATORS)?;
         let mut ids = IdSet::with_capacity_and_hasher(items.len(), IdBuild::default());
-        // Every indicator is checked, so every problem is reported; one bad one fails them all.
-        let mut indicators = Vec::with_capacity(items.len());
-        let mut all_ok = true;
-        for (i, item) in items.iter().enumerate() {
-            match self.indicator(item, &path.at(i), &mut ids) {
-                Some(indicator) => indicators.push(indicator),
-                None => all_ok = false,
-            }
-        }
-        all_ok.then_some(indicators)
+        self.each(items, path, |walker, item, at| {
+            walker.indicator(item, at, &mut ids)
+        })
     }
 
     fn indicator<'t>(
@@ -767,12 +767,9 @@ impl Walker {
             .iter()
             .map(|ind| (ind.id.as_str(), ind))
             .collect();
-        let parsed: Vec<Option<Chart>> = items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| self.chart(item, &path.at(i), &mut ids, &by_id))
-            .collect();
-        parsed.into_iter().collect()
+        self.each(items, path, |walker, item, at| {
+            walker.chart(item, at, &mut ids, &by_id)
+        })
     }
 
     fn chart<'t>(
