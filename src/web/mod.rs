@@ -358,6 +358,14 @@ impl SectorChart {
     }
 }
 
+/// `free()` without `destroy()` (or the garbage collector's finalizer) releases too: a pending
+/// animation frame or timer must not call a closure that is gone.
+impl Drop for SectorChart {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
 /// Checks a dataset without drawing it: `null` when valid, else the problems.
 #[wasm_bindgen(js_name = validateDataset)]
 pub fn validate_dataset(json: &str) -> Result<ValidationResult, JsError> {

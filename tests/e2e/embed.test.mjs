@@ -405,3 +405,30 @@ for (const [how, answer, said] of WASM_FAILURES) {
     }
   });
 }
+
+test('a chart freed without destroy() right after it is made leaves nothing behind or running', async () => {
+  // Motion allowed, so the entry animation's frames are pending too, beside the data table's.
+  const { context, page, log } = await newPage(browser, { reducedMotion: 'no-preference' });
+  try {
+    await page.goto(`${site.origin}/pages/mount-loop.html`);
+    await page.waitForFunction(() => window.loopReady === true);
+    const left = await page.evaluate(async () => {
+      const embed = await import('/embed.js');
+      await embed.load();
+      const box = document.getElementById('box');
+      for (const sector of ['smes', 'services']) {
+        const mount = document.createElement('div');
+        box.append(mount);
+        const chart = new embed.SectorChart(mount, { lang: 'en', sector });
+        chart.free();
+      }
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200))));
+      return box.querySelectorAll('.sc-root').length;
+    });
+    assert.equal(left, 0, 'the freed charts took their DOM with them');
+    assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(log.consoleErrors.filter((e) => !/favicon\.ico/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});

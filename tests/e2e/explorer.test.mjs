@@ -56,7 +56,7 @@ test('the explorer loads without errors and draws the overview pie', async () =>
 });
 
 test('without the wasm, the explorer says why instead of loading for ever', async () => {
-  const { context, page, log } = await newPage(browser);
+  const { context, page, log } = await newPage(browser, PHONE);
   try {
     await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
     await page.goto(`${site.origin}/`);
@@ -64,6 +64,10 @@ test('without the wasm, the explorer says why instead of loading for ever', asyn
     await alert.waitFor();
     assert.match(await alert.textContent(), /^图表无法启动 · The charts could not start: .*404.*sector_charts_bg\.wasm/);
     assert.equal(await page.locator('.explorer-loading').count(), 0);
+    // On a phone, the long URL in it wraps instead of running off the screen.
+    const box = await alert.boundingBox();
+    assert.ok(box.x + box.width <= PHONE.viewport.width, `the alert ends at ${box.x + box.width} px`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scroll');
     assert.deepEqual(log.pageErrors, []);
   } finally {
     await context.close();
