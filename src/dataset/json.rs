@@ -60,11 +60,6 @@ impl<'t> Value<'t> {
     }
 }
 
-/// The first field called `key` (objects are small; a linear scan beats hashing here).
-pub fn field<'v, 't>(fields: &'v [(&'t str, Value<'t>)], key: &str) -> Option<&'v Value<'t>> {
-    fields.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
-}
-
 /// A syntax error: where it is (1-based line and column in characters) and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {

@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use bumpalo::Bump;
 
-use super::json::{self, field, SyntaxError, Value};
+use super::json::{self, SyntaxError, Value};
 
 use super::error::{DatasetError, DatasetErrors};
 use super::kinds::{ChartKind, Text};
@@ -221,9 +221,6 @@ fn is_valid_id(id: &str) -> bool {
         })
 }
 
-/// An object's fields, in file order.
-type Fields<'t> = [(&'t str, Value<'t>)];
-
 /// A hash for the file's ids, eight bytes at a time (multiply and rotate). std's SipHash took
 /// a tenth of a 10,000-slice load in wasm, and there it guards nothing: wasm32-unknown-unknown
 /// has no source of randomness, so its keys are the same on every page. Ids are short, so a
@@ -292,36 +289,8 @@ impl Walker {
         }
     }
 
-    /// The value as an object whose fields are all among `allowed`, each given once.
-    fn object<'v, 't>(
-        &mut self,
-        value: &'v Value<'t>,
-        path: &Path,
-        allowed: &[&str],
-    ) -> Option<&'v Fields<'t>> {
-        let Some(fields) = value.as_object() else {
-            self.push(path, format!("must be an object, got {}", describe(value)));
-            return None;
-        };
-        for (i, (key, _)) in fields.iter().enumerate() {
-            if !allowed.contains(key) {
-                self.push(
-                    &path.key(key),
-                    format!("unknown field (expected one of: {})", allowed.join(", ")),
-                );
-            } else if fields
-                .get(..i)
-                .is_some_and(|before| before.iter().any(|(k, _)| k == key))
-            {
-                // JSON parsers disagree on which copy wins; the editor must say which is meant.
-                self.push(&path.key(key), "is given twice in this object: keep one");
-            }
-        }
-        Some(fields)
-    }
-
-    /// Like `object`, then each of `keys`' values (None where absent), in one pass over the
-    /// fields instead of a search per key: 10,000 indicators and their labels are objects.
+    /// The value as an object whose fields are all among `keys`, each given once: the values
+    /// of `keys` in their order (None where absent), found in one pass over the fields.
     fn slots<'v, 't, const N: usize>(
         &mut self,
         value: &'v Value<'t>,
@@ -343,7 +312,7 @@ impl Walker {
                     &path.key(key),
                     format!("unknown field (expected one of: {})", keys.join(", ")),
                 ),
-                // The first copy is kept, as `field` does.
+                // JSON parsers disagree on which copy wins; the editor must say which is meant.
                 Some(seen) if seen.is_some() => {
                     self.push(&path.key(key), "is given twice in this object: keep one")
                 }
@@ -353,7 +322,7 @@ impl Walker {
         Some(found)
     }
 
-    /// A slot of `slots` that must be filled.
+    /// A value of `slots` that must be there.
     fn needed<'v, 't>(
         &mut self,
         slot: Option<&'v Value<'t>>,
@@ -364,19 +333,6 @@ impl Walker {
             self.push(&path.key(key), "missing required field");
         }
         slot
-    }
-
-    fn required<'v, 't>(
-        &mut self,
-        fields: &'v Fields<'t>,
-        key: &str,
-        path: &Path,
-    ) -> Option<&'v Value<'t>> {
-        let value = field(fields, key);
-        if value.is_none() {
-            self.push(&path.key(key), "missing required field");
-        }
-        value
     }
 
     fn array<'v, 't>(
@@ -441,14 +397,15 @@ impl Walker {
         Some(Text::new(zh?, en?))
     }
 
+    /// A value of `slots` that may be absent, as a text.
     fn optional_text(
         &mut self,
-        map: &Fields,
+        slot: Option<&Value>,
         key: &str,
         path: &Path,
         max_chars: usize,
     ) -> Option<Option<Text>> {
-        match field(map, key) {
+        match slot {
             None => Some(None),
             Some(value) => self.text(value, &path.key(key), max_chars).map(Some),
         }
@@ -505,8 +462,9 @@ impl Walker {
 
     fn dataset(&mut self, root: &Value) -> Option<Dataset> {
         let top = Path::Root;
-        let map = self.object(root, &top, &["version", "title", "source", "sectors"])?;
-        if let Some(version) = self.required(map, "version", &top) {
+        let [version, title, source, sectors] =
+            self.slots(root, &top, &["version", "title", "source", "sectors"])?;
+        if let Some(version) = self.needed(version, "version", &top) {
             if !(version.is_integer_literal() && version.as_f64() == Some(1.0)) {
                 self.push(
                     &top.key("version"),
@@ -518,13 +476,13 @@ impl Walker {
             }
         }
         let title = self
-            .required(map, "title", &top)
+            .needed(title, "title", &top)
             .and_then(|v| self.text(v, &top.key("title"), MAX_LABEL_CHARS));
         let source = self
-            .required(map, "source", &top)
+            .needed(source, "source", &top)
             .and_then(|v| self.source(v, &top.key("source")));
         let sectors = self
-            .required(map, "sectors", &top)
+            .needed(sectors, "sectors", &top)
             .and_then(|v| self.sectors(v));
         let sectors = sectors?;
         let overview = overview_charts(&sectors);
@@ -537,17 +495,18 @@ impl Walker {
     }
 
     fn source(&mut self, value: &Value, path: &Path) -> Option<Source> {
-        let map = self.object(value, path, &["title", "publisher", "date", "note"])?;
+        let [title, publisher, date, note] =
+            self.slots(value, path, &["title", "publisher", "date", "note"])?;
         let title = self
-            .required(map, "title", path)
+            .needed(title, "title", path)
             .and_then(|v| self.text(v, &path.key("title"), MAX_LABEL_CHARS));
         let publisher = self
-            .required(map, "publisher", path)
+            .needed(publisher, "publisher", path)
             .and_then(|v| self.text(v, &path.key("publisher"), MAX_LABEL_CHARS));
         let date = self
-            .required(map, "date", path)
+            .needed(date, "date", path)
             .and_then(|v| self.date(v, &path.key("date")));
-        let note = self.optional_text(map, "note", path, MAX_PARAGRAPH_CHARS);
+        let note = self.optional_text(note, "note", path, MAX_PARAGRAPH_CHARS);
         Some(Source {
             title: title?,
             publisher: publisher?,
@@ -609,7 +568,7 @@ impl Walker {
         path: &Path,
         ids: &mut IdSet<'t>,
     ) -> Option<Sector> {
-        let map = self.object(
+        let [id, name, paragraph, achievements, indicators, charts] = self.slots(
             value,
             path,
             &[
@@ -622,25 +581,25 @@ impl Walker {
             ],
         )?;
         let id = self
-            .required(map, "id", path)
+            .needed(id, "id", path)
             .and_then(|v| self.id(v, &path.key("id"), ids));
         let name = self
-            .required(map, "name", path)
+            .needed(name, "name", path)
             .and_then(|v| self.text(v, &path.key("name"), MAX_LABEL_CHARS));
-        let paragraph = match field(map, "paragraph") {
+        let paragraph = match paragraph {
             None => Some(None),
             Some(v) => self
                 .string(v, &path.key("paragraph"), MAX_PARAGRAPH_CHARS)
                 .map(Some),
         };
-        let achievements = match field(map, "achievements") {
+        let achievements = match achievements {
             None => Some(Vec::new()),
             Some(v) => self.achievements(v, &path.key("achievements")),
         };
         let indicators = self
-            .required(map, "indicators", path)
+            .needed(indicators, "indicators", path)
             .and_then(|v| self.indicators(v, &path.key("indicators")));
-        let charts = match (&indicators, self.required(map, "charts", path)) {
+        let charts = match (&indicators, self.needed(charts, "charts", path)) {
             (Some(indicators), Some(v)) => self.charts(v, &path.key("charts"), indicators),
             _ => None,
         };
@@ -699,10 +658,7 @@ impl Walker {
         let unit = self
             .needed(unit, "unit", path)
             .and_then(|v| self.unit(v, &path.key("unit")));
-        let counter = match counter {
-            None => Some(None),
-            Some(v) => self.text(v, &path.key("counter"), 40).map(Some),
-        };
+        let counter = self.optional_text(counter, "counter", path, 40);
         let qualifier = match qualifier {
             None => Some(None),
             Some(v) => self.qualifier(v, &path.key("qualifier")).map(Some),
@@ -711,10 +667,7 @@ impl Walker {
             None => Some(None),
             Some(v) => self.string(v, &path.key("source"), 2_000).map(Some),
         };
-        let note = match note {
-            None => Some(None),
-            Some(v) => self.text(v, &path.key("note"), 2_000).map(Some),
-        };
+        let note = self.optional_text(note, "note", path, 2_000);
         Some(Indicator {
             id: id?,
             label: label?,
@@ -779,18 +732,18 @@ impl Walker {
         ids: &mut IdSet<'t>,
         indicators: &IndicatorIndex,
     ) -> Option<Chart> {
-        let map = self.object(
+        let [id, title, kind, parts_of_whole, note, slices] = self.slots(
             value,
             path,
             &["id", "title", "kind", "parts_of_whole", "note", "slices"],
         )?;
         let id = self
-            .required(map, "id", path)
+            .needed(id, "id", path)
             .and_then(|v| self.id(v, &path.key("id"), ids));
         let title = self
-            .required(map, "title", path)
+            .needed(title, "title", path)
             .and_then(|v| self.text(v, &path.key("title"), MAX_LABEL_CHARS));
-        let kind = self.required(map, "kind", path).and_then(|v| {
+        let kind = self.needed(kind, "kind", path).and_then(|v| {
             let kind = v.as_str().and_then(ChartKind::from_code);
             if kind.is_none() {
                 self.push(
@@ -801,7 +754,7 @@ impl Walker {
             kind
         });
         // Required, as the format says: whether a pie is honest is the editor's call to make.
-        let parts_of_whole = match self.required(map, "parts_of_whole", path) {
+        let parts_of_whole = match self.needed(parts_of_whole, "parts_of_whole", path) {
             None => None,
             Some(Value::Bool(b)) => Some(*b),
             Some(other) => {
@@ -820,9 +773,9 @@ impl Walker {
                 );
             }
         }
-        let note = self.optional_text(map, "note", path, 2_000);
+        let note = self.optional_text(note, "note", path, 2_000);
         let slices = self
-            .required(map, "slices", path)
+            .needed(slices, "slices", path)
             .and_then(|v| self.slices(v, &path.key("slices"), indicators));
         let chart = Chart {
             id: id?,
@@ -897,9 +850,11 @@ impl Walker {
     }
 
     fn slice(&mut self, value: &Value, path: &Path, indicators: &IndicatorIndex) -> Option<Slice> {
-        let map = self.object(value, path, &["indicator", "id", "label", "derived"])?;
-        if let Some(reference) = field(map, "indicator") {
-            if map.len() > 1 {
+        let [reference, id, label, derived] =
+            self.slots(value, path, &["indicator", "id", "label", "derived"])?;
+        if let Some(reference) = reference {
+            // Any other field, known or not.
+            if value.as_object().map_or(0, <[_]>::len) > 1 {
                 self.push(
                     path,
                     "a slice is either {\"indicator\": id} or a derived slice with id, label and derived, not both",
@@ -920,7 +875,7 @@ impl Walker {
             });
         }
         let mut no_ids = IdSet::default();
-        let id = match field(map, "id") {
+        let id = match id {
             Some(v) => self.id(v, &path.key("id"), &mut no_ids),
             None => {
                 self.push(
@@ -931,10 +886,10 @@ impl Walker {
             }
         };
         let label = self
-            .required(map, "label", path)
+            .needed(label, "label", path)
             .and_then(|v| self.text(v, &path.key("label"), MAX_LABEL_CHARS));
         let derived = self
-            .required(map, "derived", path)
+            .needed(derived, "derived", path)
             .and_then(|v| self.derived(v, &path.key("derived"), indicators));
         let (id, label, (whole, minus)) = (id?, label?, derived?);
         let derived_path = path.key("derived");
@@ -1017,12 +972,12 @@ impl Walker {
         path: &Path,
         indicators: &IndicatorIndex<'i>,
     ) -> Option<(Option<&'i Indicator>, Vec<&'i Indicator>)> {
-        let map = self.object(value, path, &["whole", "minus"])?;
-        let whole = match field(map, "whole") {
+        let [whole, minus] = self.slots(value, path, &["whole", "minus"])?;
+        let whole = match whole {
             None => Some(None),
             Some(v) => self.reference(v, &path.key("whole"), indicators).map(Some),
         };
-        let minus = self.required(map, "minus", path).and_then(|v| {
+        let minus = self.needed(minus, "minus", path).and_then(|v| {
             let minus_path = path.key("minus");
             let items = self.array(v, &minus_path, 100)?;
             let parts: Vec<Option<&Indicator>> = items

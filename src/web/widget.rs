@@ -275,6 +275,11 @@ impl Widget {
 
     /// Builds the pending table once the frame after this task has been painted.
     fn after_first_paint(&mut self) -> Result<(), JsValue> {
+        if self.after_paint.is_some() {
+            // Already waiting (a first draw that failed, then another): one wait, which
+            // `release` can cancel.
+            return Ok(());
+        }
         let Some(callbacks) = &self.after_paint_callbacks else {
             return self.build_pending_table();
         };
