@@ -54,13 +54,6 @@ pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
         .filter(|(i, _)| !state.hidden.contains(i))
         .map(|(_, s)| s.value)
         .sum();
-    // Membership of "Other" as a flag per slice: one pass, not a set lookup per slice.
-    let mut grouped = vec![false; chart.slices.len()];
-    for member in group.iter().flat_map(|g| g.members.iter()) {
-        if let Some(flag) = grouped.get_mut(member) {
-            *flag = true;
-        }
-    }
     let mut texts: Vec<SliceText> = chart
         .slices
         .iter()
@@ -72,7 +65,7 @@ pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
             } else {
                 slice.value / visible_total
             };
-            let grouped = grouped.get(i).copied().unwrap_or(false);
+            let grouped = group.as_ref().is_some_and(|g| g.members.contains(i));
             let shown_anywhere = !grouped || i < TABLE_ROWS;
             SliceText {
                 key: slice.key.clone(),

@@ -92,7 +92,8 @@ class SectorChartElement extends HTMLElement {
 
   /** Without the wasm there is no chart: say so in the widget's place, as text, and tell the page. */
   #failToStart(error, lang) {
-    const message = (lang === 'zh' ? '图表无法启动：' : 'The chart could not start: ') + error.message;
+    // In the widget's language, Chinese unless English is asked for (the widget's default too).
+    const message = (lang === 'en' ? 'The chart could not start: ' : '图表无法启动：') + error.message;
     const alert = document.createElement('div');
     alert.className = 'sc-alert';
     alert.setAttribute('role', 'alert');
