@@ -8,7 +8,7 @@ import { resolve, join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
-import { TRACE_CATEGORIES } from './lib/trace.mjs';
+import { TRACE_CATEGORIES, selfTimes } from './lib/trace.mjs';
 import { summarizeProfile } from './lib/stats.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -28,36 +28,6 @@ const server = await serve([['/blank/', join(HERE, 'pages')], ...builds.flatMap(
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
 const CONTEXT = { viewport: { width: 760, height: 1000 }, deviceScaleFactor: 1, reducedMotion: 'reduce', colorScheme: 'light' };
-
-/** Self time (ms) and count per event name on the renderer's main thread. */
-function selfTimes(buffer) {
-  const { traceEvents } = JSON.parse(buffer.toString('utf8'));
-  const main = new Set(traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-    .map((e) => `${e.pid}:${e.tid}`));
-  const events = traceEvents.filter((e) => e.ph === 'X' && typeof e.dur === 'number' && main.has(`${e.pid}:${e.tid}`))
-    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const self = new Map();
-  const stack = [];
-  let total = 0;
-  const close = (until) => {
-    while (stack.length && stack.at(-1).end <= until) {
-      const done = stack.pop();
-      const entry = self.get(done.name) ?? { ms: 0, n: 0 };
-      entry.ms += Math.max(0, done.dur - done.children) / 1000;
-      entry.n += 1;
-      self.set(done.name, entry);
-    }
-  };
-  for (const e of events) {
-    close(e.ts);
-    const parent = stack.at(-1);
-    if (parent) parent.children += Math.min(e.dur, parent.end - e.ts);
-    else total += e.dur / 1000;
-    stack.push({ name: e.name, dur: e.dur, end: e.ts + e.dur, children: 0 });
-  }
-  close(Infinity);
-  return { total, self };
-}
 
 async function traceOne(name, page) {
   const context = await browser.newContext(CONTEXT);

@@ -3,8 +3,11 @@
 
 export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'input'];
 
-/** {total, top: [[ms, name]]}: self time of complete events on CrRendererMain threads. */
-export function summarizeTrace(buffer, count = 12) {
+/**
+ * Self time (ms) and count per event name of complete events on CrRendererMain threads, and the
+ * total of their top-level events: {total, self: Map(name → {ms, n})}.
+ */
+export function selfTimes(buffer) {
   const { traceEvents } = JSON.parse(buffer.toString('utf8'));
   const mainThreads = new Set(traceEvents
     .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
@@ -25,7 +28,10 @@ export function summarizeTrace(buffer, count = 12) {
     const close = (until) => {
       while (stack.length && stack.at(-1).end <= until) {
         const done = stack.pop();
-        self.set(done.name, (self.get(done.name) ?? 0) + Math.max(0, done.dur - done.children) / 1000);
+        const entry = self.get(done.name) ?? { ms: 0, n: 0 };
+        entry.ms += Math.max(0, done.dur - done.children) / 1000;
+        entry.n += 1;
+        self.set(done.name, entry);
       }
     };
     for (const e of events) {
@@ -37,6 +43,12 @@ export function summarizeTrace(buffer, count = 12) {
     }
     close(Infinity);
   }
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, ms]) => [ms, name]);
+  return { total, self };
+}
+
+/** {total, top: [[ms, name]]}: the `count` event names with the most self time. */
+export function summarizeTrace(buffer, count = 12) {
+  const { total, self } = selfTimes(buffer);
+  const top = [...self].sort((a, b) => b[1].ms - a[1].ms).slice(0, count).map(([name, { ms }]) => [ms, name]);
   return { total, top };
 }
