@@ -232,22 +232,13 @@ impl Widget {
             .map(|chart| slice_texts(chart, &self.state))
             .unwrap_or_default();
         self.texts_version += 1;
-        let summary = summary(&self.dataset, &self.state, &self.texts);
         // The first draw leaves a closed table for after the chart's first frame.
         let first_draw = self.marker.is_empty() && self.after_paint_callbacks.is_some();
         let table = match self.table_part() {
             TablePart::Closed if first_draw => TablePart::Later,
             part => part,
         };
-        self.dom.update(
-            &self.dataset,
-            &self.state,
-            &self.texts,
-            &summary,
-            table,
-            &self.script_url(),
-        )?;
-        self.table_pending = table == TablePart::Later;
+        self.update_dom(table)?;
         if self.table_pending {
             self.after_first_paint()?;
         }
@@ -263,6 +254,21 @@ impl Widget {
         }
         self.resize()?;
         self.redraw()
+    }
+
+    /// Every part of the DOM but the canvas and tooltip, the table as `table` says.
+    fn update_dom(&mut self, table: TablePart) -> Result<(), JsValue> {
+        let summary = summary(&self.dataset, &self.state, &self.texts);
+        self.dom.update(
+            &self.dataset,
+            &self.state,
+            &self.texts,
+            &summary,
+            table,
+            &self.script_url(),
+        )?;
+        self.table_pending = table == TablePart::Later;
+        Ok(())
     }
 
     fn table_part(&self) -> TablePart {
@@ -585,16 +591,7 @@ impl Widget {
         } else {
             if before.selected != self.state.selected {
                 // The table marks the selection; shares do not change.
-                let summary = summary(&self.dataset, &self.state, &self.texts);
-                self.dom.update(
-                    &self.dataset,
-                    &self.state,
-                    &self.texts,
-                    &summary,
-                    self.table_part(),
-                    &self.script_url(),
-                )?;
-                self.table_pending = false;
+                self.update_dom(self.table_part())?;
                 self.sync_hash(&before)?;
                 self.dispatch_select()?;
             }
