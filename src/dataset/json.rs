@@ -420,13 +420,9 @@ impl<'t> Reader<'t> {
             self.digits();
         }
         let text = self.slice(start, self.pos);
-        // Most figures are whole numbers: read those exactly without the float parser.
-        if let Some(n) = small_integer(text) {
-            return Ok(Value::Number(n, text));
-        }
-        // Rust's parser rounds correctly, so a value just under a limit is not rounded onto it.
-        match text.parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Value::Number(n, text)),
+        // Correctly rounded, so a value just under a limit is not rounded onto it.
+        match super::decimal::to_f64(text) {
+            n if n.is_finite() => Ok(Value::Number(n, text)),
             _ => Err(self.error_at(
                 self.pos.saturating_sub(1),
                 "number out of range (larger than about 1.8e308)",
@@ -440,21 +436,6 @@ impl<'t> Reader<'t> {
             self.pos += 1;
         }
     }
-}
-
-/// A literal of at most 15 digits and nothing else (sign aside), which f64 holds exactly.
-fn small_integer(text: &str) -> Option<f64> {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let n = digits
-        .bytes()
-        .fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64;
-    Some(if negative { -n } else { n })
 }
 
 #[cfg(test)]

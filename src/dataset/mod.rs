@@ -1,6 +1,7 @@
 //! The dataset: typed, validated, immutable. Parsed from JSON text by [`parse`], which collects
 //! every problem with its JSON path instead of stopping at the first.
 
+pub mod decimal;
 mod error;
 mod json;
 mod kinds;

@@ -59,7 +59,7 @@ impl Options {
             .and_then(|v| {
                 v.as_f64().or_else(|| {
                     v.as_string()
-                        .and_then(|s| s.trim_end_matches("px").parse().ok())
+                        .and_then(|s| crate::dataset::decimal::plain(s.trim_end_matches("px")))
                 })
             })
             .filter(|h| h.is_finite() && *h >= 120.0 && *h <= 4000.0);
