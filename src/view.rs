@@ -2,9 +2,9 @@
 //! the same new state, so every interaction is testable natively. Deep links are the state's
 //! serialisation (`sector=smes&chart=patents&kind=donut&lang=en`).
 
-use std::collections::BTreeSet;
-
 use crate::dataset::{Chart, ChartKind, Dataset, Lang};
+use crate::index_set::IndexSet;
+use crate::sorting::first_k;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewState {
@@ -16,7 +16,7 @@ pub struct ViewState {
     pub kind: Option<ChartKind>,
     pub lang: Lang,
     /// Slices hidden through the legend, by index.
-    pub hidden: BTreeSet<usize>,
+    pub hidden: IndexSet,
     pub hover: Option<usize>,
     /// The slice the keyboard is on.
     pub focus: Option<usize>,
@@ -136,11 +136,11 @@ pub struct Fallback {
 }
 
 /// The "Other" slice of `chart` with these slices hidden, unless the visitor expanded it.
-pub fn other_group(chart: &Chart, hidden: &BTreeSet<usize>, expanded: bool) -> Option<OtherGroup> {
+pub fn other_group(chart: &Chart, hidden: &IndexSet, expanded: bool) -> Option<OtherGroup> {
     if expanded {
         return None;
     }
-    let mut visible: Vec<(usize, f64)> = chart
+    let visible: Vec<(usize, f64)> = chart
         .slices
         .iter()
         .enumerate()
@@ -153,16 +153,25 @@ pub fn other_group(chart: &Chart, hidden: &BTreeSet<usize>, expanded: bool) -> O
     // Largest first; equal values keep the file's order, so the grouping is stable. A partial
     // selection, not a sort: this runs on every pointer move over a large chart.
     let kept = MAX_DRAWN_SLICES - 1;
-    visible.select_nth_unstable_by(kept, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let rest = visible.get(kept..).unwrap_or(&[]);
+    let largest = first_k(&visible, kept, |a, b| {
+        b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)).is_lt()
+    });
+    let mut drawn = SliceSet::new(visible.len());
+    for &at in &largest {
+        drawn.insert(at);
+    }
     let mut members = SliceSet::new(chart.slices.len());
-    for &(i, _) in rest {
-        members.insert(i);
+    let mut value = 0.0;
+    for (at, &(i, v)) in visible.iter().enumerate() {
+        if !drawn.contains(at) {
+            members.insert(i);
+            value += v;
+        }
     }
     Some(OtherGroup {
         index: chart.slices.len(),
         members,
-        value: rest.iter().map(|(_, v)| v).sum(),
+        value,
     })
 }
 

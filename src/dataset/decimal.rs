@@ -122,8 +122,24 @@ mod tests {
     #[test]
     fn the_reports_figures_take_the_fast_path_and_are_exact() {
         for text in [
-            "171", "608", "1.66", "73.5", "20.71", "0.005", "-3.25", "0", "-0", "0.0", "1e3",
-            "2.5E-3", "1234567890123456", "9007199254740992", "0.1", "0.3", "1e22", "1e-22",
+            "171",
+            "608",
+            "1.66",
+            "73.5",
+            "20.71",
+            "0.005",
+            "-3.25",
+            "0",
+            "-0",
+            "0.0",
+            "1e3",
+            "2.5E-3",
+            "1234567890123456",
+            "9007199254740992",
+            "0.1",
+            "0.3",
+            "1e22",
+            "1e-22",
         ] {
             assert!(fast(text).is_some(), "{text} should take the fast path");
             same(text);
@@ -179,7 +195,11 @@ mod tests {
             }
             let whole = 1 + next(12);
             for i in 0..whole {
-                let digit = if i == 0 && whole > 1 { 1 + next(9) } else { next(10) };
+                let digit = if i == 0 && whole > 1 {
+                    1 + next(9)
+                } else {
+                    next(10)
+                };
                 text.push(char::from(b'0' + digit as u8));
             }
             if next(2) == 0 {

@@ -9,6 +9,7 @@ use super::{
     PADDING, PULL_OUT,
 };
 use crate::dataset::ChartKind;
+use crate::sorting::sort_by;
 
 /// Length of the radial part of a leader line, CSS px.
 const ELBOW: f64 = 10.0;
@@ -198,10 +199,11 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
             .filter(|c| c.right == is_right)
             .filter_map(|c| c.built.as_ref().map(|(lines, w)| (c, lines, *w)))
             .collect();
-        col.sort_by(|a, b| {
+        sort_by(&mut col, |a, b| {
             b.0.value
                 .total_cmp(&a.0.value)
                 .then(a.0.slice.cmp(&b.0.slice))
+                .is_lt()
         });
         let n = fitting_prefix(
             col.iter()
@@ -237,7 +239,14 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
     // Each column top to bottom, near the slices' mid-angle heights, pushed apart.
     for (mut col, is_right) in [(col_r, true), (col_l, false)] {
         let desired_mid = |c: &Cand| center.y - (radius + elbow) * sin_cos(c.mid).1;
-        col.sort_by(|a, b| desired_mid(a.0).total_cmp(&desired_mid(b.0)));
+        // Ties in height keep the column's order (largest first), as a stable sort did.
+        sort_by(&mut col, |a, b| {
+            desired_mid(a.0)
+                .total_cmp(&desired_mid(b.0))
+                .then(b.0.value.total_cmp(&a.0.value))
+                .then(a.0.slice.cmp(&b.0.slice))
+                .is_lt()
+        });
         let items: Vec<(f64, f64)> = col
             .iter()
             .map(|(c, lines, _)| {
