@@ -56,7 +56,7 @@ pub fn first_k<T>(items: &[T], k: usize, before: impl Fn(&T, &T) -> bool) -> Vec
     }
     for (i, item) in items.iter().enumerate() {
         let beats = |j: &usize| items.get(*j).is_some_and(|other| before(other, item));
-        if kept.len() == k && kept.last().is_some_and(|last| beats(last)) {
+        if kept.len() == k && kept.last().is_some_and(&beats) {
             continue;
         }
         let at = kept.partition_point(beats);

@@ -38,7 +38,10 @@ pub fn fast(text: &str) -> Option<f64> {
     let mut digits = 0usize; // significant digits in `mantissa`, leading zeros not counted
     let mut scale: i64 = 0; // the power of ten `mantissa` is multiplied by
     let mut in_fraction = false;
-    let mut rest = bytes[usize::from(negative)..].iter();
+    let mut rest = bytes
+        .get(usize::from(negative)..)
+        .unwrap_or_default()
+        .iter();
     for &byte in rest.by_ref() {
         match byte {
             b'0'..=b'9' => {
@@ -68,11 +71,8 @@ pub fn fast(text: &str) -> Option<f64> {
     }
     let power = scale.checked_add(exponent)?;
     let m = mantissa as f64;
-    let value = match usize::try_from(power.unsigned_abs()).ok()? {
-        p if p < EXACT_POWERS.len() && power >= 0 => m * EXACT_POWERS[p],
-        p if p < EXACT_POWERS.len() => m / EXACT_POWERS[p],
-        _ => return None,
-    };
+    let exact = EXACT_POWERS.get(usize::try_from(power.unsigned_abs()).ok()?)?;
+    let value = if power >= 0 { m * exact } else { m / exact };
     Some(sign * value)
 }
 
