@@ -19,6 +19,9 @@ const top = flag('top', 25);
 // Extra CSS for the widget's shadow root, to see what a part costs (e.g. '.sc-tooltip{display:none!important}').
 const css = args.find((a) => a.startsWith('--css='))?.slice(6) ?? '';
 const PROFILE = args.includes('--profile');
+// --still: the moves circle 3 px around one point inside a slice, so the hovered slice never
+// changes; what remains is the cost of a move the widget has nothing to show for.
+const STILL = args.includes('--still');
 const builds = args.filter((a) => !a.startsWith('--')).map((dir, i) => [`b${i}`, resolve(dir)]);
 if (!builds.length) throw new Error('usage: node trace-pointer.mjs WWW [WWW2 ...] [--moves=200]');
 const server = await serve([['/blank/', join(HERE, 'pages')], ...builds.flatMap(([name, www]) => [
@@ -52,7 +55,12 @@ async function traceOne(name, page) {
   for (let i = 0; i <= moves; i += 1) {
     const angle = (i / moves) * 4 * Math.PI;
     const r = ring.r0 + (ring.r1 - ring.r0) * (0.5 + 0.35 * Math.sin(angle * 7));
-    points.push([ring.x + r * Math.cos(angle), ring.y + r * Math.sin(angle)]);
+    if (STILL) {
+      const mid = (ring.r0 + ring.r1) / 2;
+      points.push([ring.x + mid * Math.cos(0.3) + 3 * Math.cos(angle * 5), ring.y + mid * Math.sin(0.3) + 3 * Math.sin(angle * 5)]);
+    } else {
+      points.push([ring.x + r * Math.cos(angle), ring.y + r * Math.sin(angle)]);
+    }
   }
   await tab.mouse.move(...points[0]);
   await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));

@@ -58,8 +58,9 @@ impl Options {
             .ok()
             .and_then(|v| {
                 v.as_f64().or_else(|| {
-                    v.as_string()
-                        .and_then(|s| crate::dataset::decimal::plain(s.trim_end_matches("px")))
+                    v.as_string().and_then(|s| {
+                        crate::dataset::decimal::plain(s.strip_suffix("px").unwrap_or(&s))
+                    })
                 })
             })
             .filter(|h| h.is_finite() && *h >= 120.0 && *h <= 4000.0);
