@@ -232,6 +232,11 @@ impl Widget {
             .map(|chart| slice_texts(chart, &self.state))
             .unwrap_or_default();
         self.texts_version += 1;
+        // Sized before the DOM is written: the layout it reads is then clean (or, on the first
+        // draw, a nearly empty card), instead of a forced layout of the new legend and toolbar
+        // that the next frame would lay out again anyway. The figure's width does not depend on
+        // what is around it.
+        self.resize()?;
         // The first draw leaves a closed table for after the chart's first frame.
         let first_draw = self.marker.is_empty() && self.after_paint_callbacks.is_some();
         let table = match self.table_part() {
@@ -252,7 +257,6 @@ impl Widget {
         } else {
             self.progress = 1.0;
         }
-        self.resize()?;
         self.redraw()
     }
 
