@@ -15,6 +15,7 @@
     )
 )]
 
+pub mod allocator;
 pub mod damage;
 pub mod dataset;
 pub mod describe;
@@ -31,3 +32,8 @@ pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+/// Ours, not std's dlmalloc: src/allocator.rs says why.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: allocator::PageAllocator = allocator::PageAllocator::new();
