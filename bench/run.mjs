@@ -515,7 +515,8 @@ ${table}
 
 Ratios below 1 mean ours is smaller or faster. Each library draws the same 9-slice doughnut of the
 overview data (the nine sectors, English names), 640×480 CSS px, devicePixelRatio 1, animations off
-(\`reducedMotion: 'reduce'\` for ours, \`animation: false\` for Chart.js and ECharts).
+(\`reducedMotion: 'reduce'\` for ours, \`animation: false\` for Chart.js and ECharts), but for the
+row of Chart.js with its default animations.
 
 - **Bytes**: what a page fetches for one widget, each file gzipped at level 9 (node zlib).
   Ours: ${OURS_FILES.map((f) => `www/${f} (${fmt(bytes.ours.files[`www/${f}`].gzip / KiB, 1)} KiB)`).join(', ')};
