@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 use std::convert::Infallible;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
@@ -21,6 +21,7 @@ use plotters_backend::{
     FontTransform,
 };
 
+use crate::hashing::{FastHash, WordHasher};
 use crate::layout::{Rect, TextMeasure};
 
 /// Past this many separate regions, or this share of the canvas, one full redraw is cheaper.
@@ -226,63 +227,14 @@ impl Reach<'_> {
 }
 
 /// How many times each fingerprint occurs.
-type Counts = HashMap<u64, usize, BuildHasherDefault<Mix>>;
-
-/// A fast word-at-a-time hash (multiply and rotate, as rustc's FxHash): SipHash's resistance to
-/// chosen inputs buys nothing here, and a chart's few thousand points are hashed on every hover.
-#[derive(Default)]
-struct Mix(u64);
-
-impl Mix {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for Mix {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            if let Some(head) = word.get_mut(..chunk.len()) {
-                head.copy_from_slice(chunk);
-            }
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_i32(&mut self, n: i32) {
-        self.add(u64::from(n as u32));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        // A last mix so that the low bits, which the map buckets by, depend on every word.
-        let x = self.0 ^ (self.0 >> 29);
-        x.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (x >> 32)
-    }
-}
+type Counts = HashMap<u64, usize, FastHash>;
 
 /// A fingerprint of one primitive.
-struct Key(Mix);
+struct Key(WordHasher);
 
 impl Key {
     fn new(kind: u8) -> Key {
-        let mut hasher = Mix::default();
+        let mut hasher = WordHasher::default();
         kind.hash(&mut hasher);
         Key(hasher)
     }

@@ -21,6 +21,7 @@ pub mod dataset;
 pub mod describe;
 pub mod export;
 pub mod format;
+pub mod hashing;
 pub mod i18n;
 pub mod index_set;
 pub mod layout;

@@ -2,7 +2,6 @@
 //! checks every field and collects every problem with its JSON path.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 use bumpalo::Bump;
 
@@ -13,6 +12,7 @@ use super::kinds::{ChartKind, Text};
 use super::overview::overview_charts;
 use super::types::{Chart, Dataset, Derivation, Indicator, Qualifier, Sector, Slice, Source, Unit};
 use crate::format::derivation_text;
+use crate::hashing::FastHash;
 
 /// Larger inputs are refused before parsing, so a hostile file cannot exhaust memory.
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
@@ -221,51 +221,7 @@ fn is_valid_id(id: &str) -> bool {
         })
 }
 
-/// A hash for the file's ids, eight bytes at a time (multiply and rotate). std's SipHash took
-/// a tenth of a 10,000-slice load in wasm, and there it guards nothing: wasm32-unknown-unknown
-/// has no source of randomness, so its keys are the same on every page. Ids are short, so a
-/// file crafted to collide costs time, not a hang.
-#[derive(Default, Clone, Copy)]
-struct IdHasher(u64);
-
-impl IdHasher {
-    fn mix(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.mix(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            for (slot, byte) in word.iter_mut().zip(rest) {
-                *slot = *byte;
-            }
-            self.mix(u64::from_le_bytes(word));
-        }
-    }
-
-    // `str`'s Hash ends every key with 0xff: one mix, not a one-byte slice.
-    fn write_u8(&mut self, byte: u8) {
-        self.mix(u64::from(byte));
-    }
-
-    fn finish(&self) -> u64 {
-        // A product's low bits depend only on the factors' low bits, so ids that share their
-        // first bytes ("i1234", "i1299") shared their low bits, which pick the hash table's
-        // bucket: 10,000 ids probed long chains. The well-mixed high bits come down instead.
-        self.0.rotate_left(26)
-    }
-}
-
-type IdBuild = BuildHasherDefault<IdHasher>;
+type IdBuild = FastHash;
 type IdSet<'t> = HashSet<&'t str, IdBuild>;
 type IndicatorIndex<'i> = HashMap<&'i str, &'i Indicator, IdBuild>;
 
@@ -1014,38 +970,5 @@ impl Walker {
             );
         }
         found
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::IdHasher;
-    use std::collections::HashSet;
-    use std::hash::Hasher;
-
-    fn hash(id: &str) -> u64 {
-        let mut hasher = IdHasher::default();
-        hasher.write(id.as_bytes());
-        hasher.finish()
-    }
-
-    #[test]
-    fn ids_alike_but_for_their_last_characters_spread_over_the_low_bits() {
-        // The low 12 bits of the hash choose a bucket in a table of 4,096.
-        let buckets: HashSet<u64> = (0..4096).map(|i| hash(&format!("i{i}")) & 0xfff).collect();
-        // Random hashes would fill about 63 % of them (1 - 1/e).
-        assert!(
-            buckets.len() > 2400,
-            "only {} buckets of 4096 used",
-            buckets.len()
-        );
-        let long: HashSet<u64> = (0..4096)
-            .map(|i| hash(&format!("indicator-{i}")) & 0xfff)
-            .collect();
-        assert!(
-            long.len() > 2400,
-            "only {} buckets of 4096 used",
-            long.len()
-        );
     }
 }

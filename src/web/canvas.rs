@@ -10,6 +10,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use super::context_backend::ContextBackend;
 use crate::damage::{damage, Clipped, Damage, Mark, Recorder};
 use crate::format::{concat, plain_number};
+use crate::hashing::FastHash;
 use crate::layout::{Layout, Point, Rect, TextMeasure};
 use crate::render::{draw_chart, Paint};
 
@@ -30,7 +31,7 @@ pub struct Surface {
     shown: (f64, f64),
     /// The backing store's size, kept here so that a pointer move asks the canvas nothing.
     device: (u32, u32),
-    cache: RefCell<HashMap<(u64, String), f64>>,
+    cache: RefCell<HashMap<(u64, String), f64, FastHash>>,
     /// What the canvas shows now, primitive by primitive; `None` when it is blank or unknown.
     drawn: Option<Vec<Mark>>,
     /// An unattached canvas where changed regions are drawn before they are copied over.
@@ -57,7 +58,7 @@ impl Surface {
             dpr: 1.0,
             shown: (0.0, 0.0),
             device,
-            cache: RefCell::new(HashMap::new()),
+            cache: RefCell::new(HashMap::default()),
             drawn: None,
             scratch: None,
         })
