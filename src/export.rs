@@ -227,7 +227,7 @@ pub fn csv(dataset: &Dataset, state: &ViewState) -> String {
             "derivation",
         ],
     };
-    out.push_str(&header.join(","));
+    out.push_str(&crate::format::join(&header, ","));
     out.push_str("\r\n");
     let Some(chart) = state.chart(dataset) else {
         return out;
@@ -254,7 +254,7 @@ pub fn csv(dataset: &Dataset, state: &ViewState) -> String {
             text.derivation.clone().unwrap_or_default(),
         ];
         let cells: Vec<String> = row.iter().map(|cell| csv_cell(cell)).collect();
-        out.push_str(&cells.join(","));
+        out.push_str(&crate::format::join(&cells, ","));
         out.push_str("\r\n");
     }
     out

@@ -47,6 +47,18 @@ pub fn concat(pieces: &[&str]) -> String {
     out
 }
 
+/// `items` with `separator` between them: std's `join` is about 1 KB of the .wasm per item type.
+pub fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
 /// `value` with exactly `decimals` decimals, rounded half away from zero. Integer arithmetic
 /// instead of `format!("{:.N}")`, whose exact float printer was 20 KB of the .wasm.
 fn fixed(value: f64, decimals: usize) -> String {
@@ -287,10 +299,10 @@ pub fn derivation_text(whole: Option<&Indicator>, minus: &[&Indicator], value: f
         let parts: Vec<String> = minus.iter().map(|part| describe(part, lang)).collect();
         let result = value_text(value, unit, counter, None, lang);
         match lang {
-            Lang::Zh => format!("推算：{whole_text} 减 {} = {result}", parts.join(" 减 ")),
+            Lang::Zh => format!("推算：{whole_text} 减 {} = {result}", join(&parts, " 减 ")),
             Lang::En => format!(
                 "Derived: {whole_text} minus {} = {result}",
-                parts.join(" minus ")
+                join(&parts, " minus ")
             ),
         }
     };

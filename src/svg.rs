@@ -32,7 +32,7 @@ impl<'a> SvgWriter<'a> {
             size,
             closed: false,
         };
-        let view_box = ["0 0 ", &w, " ", &h].concat();
+        let view_box = crate::format::concat(&["0 0 ", &w, " ", &h]);
         writer.open(
             "svg",
             &[

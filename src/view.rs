@@ -426,7 +426,7 @@ impl ViewState {
         parts.push(format!("lang={}", self.lang.code()));
         if !self.hidden.is_empty() {
             let list: Vec<String> = self.hidden.iter().map(|i| i.to_string()).collect();
-            parts.push(format!("hidden={}", list.join(",")));
+            parts.push(format!("hidden={}", crate::format::join(&list, ",")));
         }
         if let Some(selected) = self.selected {
             parts.push(format!("selected={selected}"));
@@ -434,7 +434,7 @@ impl ViewState {
         if self.expanded {
             parts.push("expanded=1".into());
         }
-        parts.join("&")
+        crate::format::join(&parts, "&")
     }
 
     /// Reads a deep link (with or without `#`). Unknown keys are ignored; values that name

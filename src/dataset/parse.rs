@@ -266,7 +266,10 @@ impl Walker {
             {
                 None => self.push(
                     &path.key(key),
-                    format!("unknown field (expected one of: {})", keys.join(", ")),
+                    format!(
+                        "unknown field (expected one of: {})",
+                        crate::format::join(keys, ", ")
+                    ),
                 ),
                 // JSON parsers disagree on which copy wins; the editor must say which is meant.
                 Some(seen) if seen.is_some() => {
@@ -644,7 +647,7 @@ impl Walker {
                 path,
                 format!(
                     "must be one of {}, got {}",
-                    names.join(", "),
+                    crate::format::join(&names, ", "),
                     describe(value)
                 ),
             );

@@ -764,6 +764,6 @@ pub fn embed_snippet(dataset: &Dataset, state: &ViewState, script_url: &str) -> 
     attributes.push(format!("lang=\"{}\"", state.lang.code()));
     format!(
         "<script type=\"module\" src=\"{script_url}\"></script>\n<sector-chart {}></sector-chart>",
-        attributes.join(" ")
+        crate::format::join(&attributes, " ")
     )
 }
