@@ -364,5 +364,8 @@ fn join_puts_the_separator_between_items_only() {
     assert_eq!(join::<&str>(&[], ", "), "");
     assert_eq!(join(&["a"], ", "), "a");
     assert_eq!(join(&["a", "", "c"], ", "), "a, , c");
-    assert_eq!(join(&[String::from("减"), String::from("几")], " 减 "), "减 减 几");
+    assert_eq!(
+        join(&[String::from("减"), String::from("几")], " 减 "),
+        "减 减 几"
+    );
 }

@@ -202,8 +202,15 @@ extern "C" {
     pub type ValidationResult;
 }
 
+/// A thrown DOM error as a JavaScript `Error` with its text: `String(error)` ("TypeError: …"),
+/// not `{:?}`, whose debug printer is 1.5 KB of glue.
 fn js_error(error: JsValue) -> JsError {
-    JsError::new(&error.as_string().unwrap_or_else(|| format!("{error:?}")))
+    JsError::new(&error.as_string().unwrap_or_else(|| {
+        js_sys::Object::from(error)
+            .to_string()
+            .as_string()
+            .unwrap_or_default()
+    }))
 }
 
 fn error_detail(errors: &DatasetErrors) -> Result<JsValue, JsValue> {
