@@ -274,13 +274,8 @@ mod tests {
     fn churn_keeps_every_live_block_intact() {
         let mut memory = buffer(1 << 24, 65536, 48);
         let mut heap = Heap::new(&mut memory);
-        let mut seed: u64 = 42;
-        let mut next = |below: u64| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) % below
-        };
+        let mut random = crate::test_random::Lcg::new(42);
+        let mut next = |below: u64| random.below(below);
         let mut live: Vec<(*mut u8, Layout, u8)> = Vec::new();
         unsafe {
             for step in 0..20_000u32 {

@@ -28,6 +28,8 @@ pub mod layout;
 pub mod render;
 pub mod sorting;
 pub mod svg;
+#[cfg(test)]
+mod test_random;
 pub mod theme;
 pub mod view;
 

@@ -70,17 +70,10 @@ pub fn first_k<T>(items: &[T], k: usize, before: impl Fn(&T, &T) -> bool) -> Vec
 mod tests {
     use super::*;
 
-    /// A fixed-seed LCG: the same lists every run.
+    /// The same list for the same seed on every run.
     fn numbers(seed: u64, n: usize, below: u64) -> Vec<u64> {
-        let mut state = seed;
-        (0..n)
-            .map(|_| {
-                state = state
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                (state >> 33) % below
-            })
-            .collect()
+        let mut random = crate::test_random::Lcg::new(seed);
+        (0..n).map(|_| random.below(below)).collect()
     }
 
     #[test]

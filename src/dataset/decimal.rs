@@ -180,13 +180,8 @@ mod tests {
     /// a failure repeats).
     #[test]
     fn agrees_with_std_on_random_literals() {
-        let mut seed: u64 = 0x5eed_cafe;
-        let mut next = |below: u64| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) % below
-        };
+        let mut random = crate::test_random::Lcg::new(0x5eed_cafe);
+        let mut next = |below: u64| random.below(below);
         let mut fast_hits = 0;
         for _ in 0..200_000 {
             let mut text = String::new();
