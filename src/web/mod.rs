@@ -269,13 +269,10 @@ impl SectorChart {
             w.refresh(true)?;
             if !problems.is_empty() {
                 // Stated fallbacks: the chart shows, and the editor is told what was replaced.
-                w.dom.show_message(&crate::format::join(&problems, "; "))?;
+                let message = crate::format::join(&problems, "; ");
+                w.dom.show_message(&message)?;
                 let detail = js_sys::Object::new();
-                js_sys::Reflect::set(
-                    &detail,
-                    &"message".into(),
-                    &JsValue::from_str(&crate::format::join(&problems, "; ")),
-                )?;
+                js_sys::Reflect::set(&detail, &"message".into(), &JsValue::from_str(&message))?;
                 js_sys::Reflect::set(&detail, &"problems".into(), &js_sys::Array::new())?;
                 dispatch(&w.dom.root, "error", &detail)?;
             }
