@@ -1,13 +1,16 @@
-//! The .wasm's memory allocator: blocks in power-of-two size classes, a free list per class, and
-//! fresh blocks cut from the end of the heap, which grows a page at a time when it must.
+//! The .wasm's memory allocator: blocks in power-of-two size classes up to a page (64 KiB) and
+//! whole pages above, a free list per class and one for the large blocks, and fresh blocks cut
+//! from the end of the heap, which grows a page at a time when it must.
 //!
 //! It replaces std's dlmalloc, about 7.5 KB of the .wasm (this is well under 1 KB). Freed blocks
 //! go back to their class's list and the next allocation of that class takes them; they are
 //! never split or merged. That suits a widget, which allocates the same shapes again and again
 //! (a view change frees what the next one needs), so memory stays flat and every allocation or
-//! free is a handful of instructions. The price is up to half a block unused, because sizes are
-//! rounded up to a power of two; the built-in data's heap is small, and bench/run.mjs checks
-//! that memory does not grow over 1,000 view changes.
+//! free is a handful of instructions. The price is up to half a small block unused, because sizes
+//! are rounded up to a power of two; the built-in data's heap is small, and bench/run.mjs checks
+//! that memory does not grow over 1,000 view changes. Large blocks (an editor's file, a list of
+//! 10,000 indicators) are rounded to whole pages instead, and a freed one is taken again by a
+//! request of the same number of pages.
 //!
 //! The logic ([`Heap`]) takes its memory from a [`Grow`], so the tests run it natively on a
 //! buffer; in the browser [`WasmPages`] grows the wasm memory.
@@ -20,6 +23,17 @@ const MIN_BLOCK: usize = core::mem::size_of::<usize>();
 /// Stricter alignments are refused (nothing in the widget asks for one).
 pub const MAX_ALIGN: usize = 16;
 const CLASSES: usize = usize::BITS as usize;
+/// Requests above this are whole pages, not powers of two: a 1.4 MB file would take 2 MiB.
+const PAGE: usize = 65536;
+
+/// What a request takes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Block {
+    /// A power-of-two block: log2 of its size.
+    Class(usize),
+    /// This many whole pages.
+    Pages(usize),
+}
 
 /// Where a heap gets more memory.
 pub trait Grow {
@@ -33,6 +47,9 @@ pub struct Heap<G> {
     /// The first free block of each class (by log2 of its size); each free block's first word
     /// points to the next.
     free: [*mut u8; CLASSES],
+    /// The first free large block; each one's first word points to the next, its second holds
+    /// its number of pages.
+    large: *mut u8,
     /// The unused part of the newest region: blocks are cut from `next` up to `end`.
     next: usize,
     end: usize,
@@ -43,26 +60,35 @@ impl<G: Grow> Heap<G> {
     pub const fn new(grow: G) -> Heap<G> {
         Heap {
             free: [null_mut(); CLASSES],
+            large: null_mut(),
             next: 0,
             end: 0,
             grow,
         }
     }
 
-    /// The class of a request: log2 of the power-of-two block that holds its size and alignment.
-    fn class(layout: Layout) -> Option<usize> {
+    /// The block that holds a request's size and alignment.
+    fn block(layout: Layout) -> Option<Block> {
         if layout.align() > MAX_ALIGN {
             return None;
         }
         let size = layout.size().max(layout.align()).max(MIN_BLOCK);
-        Some(size.checked_next_power_of_two()?.trailing_zeros() as usize)
+        if size > PAGE {
+            return Some(Block::Pages(size.div_ceil(PAGE)));
+        }
+        Some(Block::Class(
+            size.checked_next_power_of_two()?.trailing_zeros() as usize,
+        ))
     }
 
     /// # Safety
     /// As `GlobalAlloc::alloc`: the block must be given back with the same layout.
     pub unsafe fn alloc(&mut self, layout: Layout) -> *mut u8 {
-        let Some(class) = Self::class(layout) else {
-            return null_mut();
+        let class = match Self::block(layout) {
+            Some(Block::Class(class)) => class,
+            // SAFETY: as the caller promised.
+            Some(Block::Pages(pages)) => return unsafe { self.alloc_pages(pages) },
+            None => return null_mut(),
         };
         let Some(head) = self.free.get_mut(class) else {
             return null_mut();
@@ -76,7 +102,27 @@ impl<G: Grow> Heap<G> {
         self.carve(1 << class)
     }
 
-    /// A fresh block of `size` bytes (a power of two), aligned to its size up to `MAX_ALIGN`.
+    /// A freed large block of exactly `pages` pages, else a fresh one.
+    unsafe fn alloc_pages(&mut self, pages: usize) -> *mut u8 {
+        let mut link: *mut *mut u8 = &mut self.large;
+        // SAFETY: every block on the list was freed by `dealloc`, which wrote both words.
+        unsafe {
+            while !(*link).is_null() {
+                let block = *link;
+                if block.cast::<usize>().add(1).read() == pages {
+                    *link = block.cast::<*mut u8>().read();
+                    return block;
+                }
+                link = block.cast::<*mut u8>();
+            }
+        }
+        match pages.checked_mul(PAGE) {
+            Some(size) => self.carve(size),
+            None => null_mut(),
+        }
+    }
+
+    /// A fresh block of `size` bytes (a power of two or whole pages), aligned to its size up to `MAX_ALIGN`.
     fn carve(&mut self, size: usize) -> *mut u8 {
         let align = size.min(MAX_ALIGN);
         let Some(start) = self.next.checked_add(align - 1).map(|n| n & !(align - 1)) else {
@@ -105,7 +151,16 @@ impl<G: Grow> Heap<G> {
     /// # Safety
     /// As `GlobalAlloc::dealloc`: `block` came from `alloc` with this layout.
     pub unsafe fn dealloc(&mut self, block: *mut u8, layout: Layout) {
-        let Some(head) = Self::class(layout).and_then(|class| self.free.get_mut(class)) else {
+        let head = match Self::block(layout) {
+            Some(Block::Class(class)) => self.free.get_mut(class),
+            Some(Block::Pages(pages)) => {
+                // SAFETY: a large block is at least a page: room for both words.
+                unsafe { block.cast::<usize>().add(1).write(pages) };
+                Some(&mut self.large)
+            }
+            None => None,
+        };
+        let Some(head) = head else {
             return;
         };
         // SAFETY: the block is at least a pointer wide and aligned to one.
@@ -120,7 +175,7 @@ impl<G: Grow> Heap<G> {
             return null_mut();
         };
         // The block already holds any size of its class.
-        if Self::class(layout) == Self::class(new_layout) {
+        if Self::block(layout) == Self::block(new_layout) {
             return block;
         }
         // SAFETY: as the caller promised for `block`; the new block is fresh.
@@ -272,7 +327,7 @@ mod tests {
     /// keeps a pattern of its own, checked before it is freed: no block overlaps another.
     #[test]
     fn churn_keeps_every_live_block_intact() {
-        let mut memory = buffer(1 << 24, 65536, 48);
+        let mut memory = buffer(1 << 26, 65536, 48);
         let mut heap = Heap::new(&mut memory);
         let mut random = crate::test_random::Lcg::new(42);
         let mut next = |below: u64| random.below(below);
@@ -285,8 +340,13 @@ mod tests {
                 };
                 match next(10) {
                     0..=4 => {
-                        let big = next(20) == 0;
-                        let size = 1 + next(if big { 20_000 } else { 200 }) as usize;
+                        // Mostly small, some past a page (whole-page blocks).
+                        let bound = match next(40) {
+                            0 => 300_000,
+                            1 | 2 => 20_000,
+                            _ => 200,
+                        };
+                        let size = 1 + next(bound) as usize;
                         let align = 1 << next(5);
                         let l = layout(size, align);
                         let block = heap.alloc(l);
@@ -323,19 +383,41 @@ mod tests {
         }
     }
 
+    #[test]
+    fn large_blocks_take_whole_pages_and_come_back_by_their_page_count() {
+        let mut memory = buffer(1 << 22, 65536, 0);
+        let mut heap = Heap::new(&mut memory);
+        unsafe {
+            // 140,000 bytes take 3 pages (192 KiB), not a 256 KiB power of two.
+            let a = heap.alloc(layout(140_000, 8));
+            let b = heap.alloc(layout(70_000, 8));
+            assert_eq!(b as usize - a as usize, 3 * PAGE);
+            heap.dealloc(a, layout(140_000, 8));
+            heap.dealloc(b, layout(70_000, 8));
+            // Same page count: the freed block; another count: not that one.
+            assert_eq!(heap.alloc(layout(131_073, 16)), a);
+            assert_eq!(heap.alloc(layout(65_537, 8)), b);
+            let c = heap.alloc(layout(70_000, 8));
+            assert!(c != a && c != b);
+            // A large block grows within its pages in place.
+            assert_eq!(heap.realloc(c, layout(70_000, 8), 130_000), c);
+        }
+    }
+
     /// Freeing and allocating the same shapes again takes no new memory.
     #[test]
     fn the_same_work_twice_takes_no_more_memory() {
-        let mut memory = buffer(1 << 20, 4096, 0);
+        let mut memory = buffer(1 << 23, 4096, 0);
         let used_after = |memory: &mut Buffer, rounds: usize| {
             let mut heap = Heap::new(&mut *memory);
             unsafe {
                 for _ in 0..rounds {
                     let blocks: Vec<(*mut u8, Layout)> = (1..200)
-                        .map(|i| layout(i * 7, 8))
+                        .map(|i| layout(if i % 50 == 0 { i * 3000 } else { i * 7 }, 8))
                         .map(|l| (heap.alloc(l), l))
                         .collect();
                     for (block, l) in blocks {
+                        assert!(!block.is_null());
                         heap.dealloc(block, l);
                     }
                 }
