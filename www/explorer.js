@@ -1,12 +1,19 @@
-// The explorer page: one full SectorChart in explorer mode, its view kept in the URL hash.
-import { load, SectorChart } from './embed.js';
+// The explorer page: one full SectorChart in explorer mode, its view kept in the URL hash. It
+// loads its own build (pkg-explorer/, with the page head, sector navigation, the sector's text
+// and the embed box), which <sector-chart> and embed.js never load.
+const GLUE_URL = new URL('./pkg-explorer/sector_charts.js', import.meta.url).href;
+const WASM_URL = new URL('./pkg-explorer/sector_charts_bg.wasm', import.meta.url).href;
 
 const main = document.getElementById('explorer');
 const lang = (navigator.language || '').toLowerCase().startsWith('zh') ? 'zh' : 'en';
 try {
-  await load();
+  // The .wasm downloads beside the glue, not after it.
+  const wasm = fetch(WASM_URL);
+  wasm.catch(() => {});
+  const glue = await import(GLUE_URL);
+  await glue.default({ module_or_path: wasm });
   main.textContent = '';
-  window.explorer = new SectorChart(main, {
+  window.explorer = new glue.SectorChart(main, {
     explorer: true,
     hash: true,
     downloads: true,

@@ -98,7 +98,9 @@ export interface SectorChartOptions {
   height?: number;
   /** Show PNG, SVG and CSV download buttons. */
   downloads?: boolean;
-  /** The full explorer: sector navigation, the sector's text, embed code. */
+  /** The full explorer: sector navigation, the sector's text, embed code. Only in the explorer's
+   *  build (pkg-explorer/, which index.html loads); the widget's build draws the chart and says
+   *  so through `error`. */
   explorer?: boolean;
   /** Keep the view in location.hash, so links reopen it. */
   hash?: boolean;

@@ -19,8 +19,10 @@ pub struct Options {
     pub kind: Option<String>,
     pub lang: Option<String>,
     pub theme: Option<String>,
-    /// The whole explorer: sector navigation, the sector's text, embed code.
+    /// The whole explorer: sector navigation, the sector's text, embed code. Only in the build
+    /// with the `explorer` feature; [`Options::explorer_asked`] says whether it was asked for.
     pub explorer: bool,
+    pub explorer_asked: bool,
     /// Keep the view in `location.hash` (explorer pages).
     pub hash: bool,
     pub downloads: bool,
@@ -70,7 +72,8 @@ impl Options {
             kind: string(options, "kind"),
             lang: string(options, "lang"),
             theme: string(options, "theme"),
-            explorer: flag(options, "explorer"),
+            explorer: flag(options, "explorer") && cfg!(feature = "explorer"),
+            explorer_asked: flag(options, "explorer"),
             hash: flag(options, "hash"),
             downloads: flag(options, "downloads"),
             height,

@@ -76,6 +76,7 @@ pub enum TablePart {
 
 impl Dom {
     pub fn build(mount: &Element, explorer: bool, downloads: bool) -> Result<Dom, JsValue> {
+        let explorer = explorer && cfg!(feature = "explorer");
         let doc = super::dom::document()?;
         clear(mount);
         let root = child(&doc, mount, "div", "sc-root")?;
@@ -209,8 +210,11 @@ impl Dom {
         let w = words(lang);
         self.root.set_attribute("lang", lang.code())?;
         self.root.set_attribute("data-view", &state.to_query())?;
-        self.update_page_head(dataset, state)?;
-        self.update_nav(dataset, state)?;
+        // A constant: without the feature the explorer's parts are not in the .wasm at all.
+        if cfg!(feature = "explorer") {
+            self.update_page_head(dataset, state)?;
+            self.update_nav(dataset, state)?;
+        }
         let chart = state.chart(dataset);
         self.title.set_text_content(Some(chart.map_or_else(
             || {
@@ -329,8 +333,10 @@ impl Dom {
             self.update_table(dataset, state, texts, table_open)?;
         }
         self.credit.set_text_content(Some(&credit(dataset, lang)));
-        self.update_sector_text(dataset, state)?;
-        self.update_embed(dataset, state, script_url)?;
+        if cfg!(feature = "explorer") {
+            self.update_sector_text(dataset, state)?;
+            self.update_embed(dataset, state, script_url)?;
+        }
         Ok(())
     }
 

@@ -196,6 +196,13 @@ impl Widget {
                 problems.push(format!("lang=\"{lang}\" is not zh or en; showing Chinese"));
             }
         }
+        if self.options.explorer_asked && !self.options.explorer {
+            problems.push(
+                "explorer: this build of the widget has no explorer (index.html loads the one \
+                 that has); showing the chart"
+                    .to_string(),
+            );
+        }
         let mut probe = ViewState::new(Lang::Zh);
         probe.sector = self.options.sector.clone();
         probe.chart = self.options.chart.clone();

@@ -432,3 +432,37 @@ test('a chart freed without destroy() right after it is made leaves nothing behi
     await context.close();
   }
 });
+
+test('the widget build has no explorer: asked for one, it draws the chart and says why', async () => {
+  const { context, page, log } = await newPage(browser);
+  try {
+    await page.goto(`${site.origin}/pages/mount-loop.html`);
+    await page.waitForFunction(() => window.loopReady === true);
+    const seen = await page.evaluate(async () => {
+      const embed = await import('/embed.js');
+      await embed.load();
+      const mount = document.createElement('div');
+      document.getElementById('box').append(mount);
+      let detail = null;
+      mount.addEventListener('error', (event) => { detail = event.detail; });
+      const chart = new embed.SectorChart(mount, { lang: 'en', explorer: true });
+      const root = mount.querySelector('.sc-root');
+      const result = {
+        drawn: root.querySelector('canvas').getAttribute('data-drawn'),
+        nav: root.querySelectorAll('.sc-nav, .sc-page-head, .sc-embed').length,
+        message: detail?.message ?? null,
+        shown: root.querySelector('.sc-alert')?.textContent ?? '',
+      };
+      chart.destroy();
+      chart.free();
+      return result;
+    });
+    assert.match(seen.drawn, /^pie:/, 'the overview chart is drawn');
+    assert.equal(seen.nav, 0, 'no explorer parts');
+    assert.match(seen.message, /explorer: this build of the widget has no explorer/);
+    assert.match(seen.shown, /no explorer/);
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
