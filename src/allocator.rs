@@ -42,7 +42,7 @@ pub trait Grow {
     fn grow(&mut self, bytes: usize) -> Option<(usize, usize)>;
 }
 
-/// Power-of-two blocks with one free list per size class.
+/// Power-of-two blocks with one free list per size class, and whole-page blocks on one list.
 pub struct Heap<G> {
     /// The first free block of each class (by log2 of its size); each free block's first word
     /// points to the next.
@@ -122,7 +122,8 @@ impl<G: Grow> Heap<G> {
         }
     }
 
-    /// A fresh block of `size` bytes (a power of two or whole pages), aligned to its size up to `MAX_ALIGN`.
+    /// A fresh block of `size` bytes (a power of two or whole pages), aligned to its size up to
+    /// `MAX_ALIGN`.
     fn carve(&mut self, size: usize) -> *mut u8 {
         let align = size.min(MAX_ALIGN);
         let Some(start) = self.next.checked_add(align - 1).map(|n| n & !(align - 1)) else {
