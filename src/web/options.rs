@@ -19,10 +19,9 @@ pub struct Options {
     pub kind: Option<String>,
     pub lang: Option<String>,
     pub theme: Option<String>,
-    /// The whole explorer: sector navigation, the sector's text, embed code. Only in the build
-    /// with the `explorer` feature; [`Options::explorer_asked`] says whether it was asked for.
+    /// The whole explorer was asked for: sector navigation, the sector's text, embed code. Only
+    /// the build with the `explorer` feature has it ([`Options::has_explorer`]).
     pub explorer: bool,
-    pub explorer_asked: bool,
     /// Keep the view in `location.hash` (explorer pages).
     pub hash: bool,
     pub downloads: bool,
@@ -52,6 +51,11 @@ fn flag(options: &JsValue, key: &str) -> bool {
 }
 
 impl Options {
+    /// The explorer was asked for and this build has it.
+    pub fn has_explorer(&self) -> bool {
+        self.explorer && cfg!(feature = "explorer")
+    }
+
     pub fn from_js(options: &JsValue) -> Options {
         if options.is_undefined() || options.is_null() {
             return Options::default();
@@ -72,8 +76,7 @@ impl Options {
             kind: string(options, "kind"),
             lang: string(options, "lang"),
             theme: string(options, "theme"),
-            explorer: flag(options, "explorer") && cfg!(feature = "explorer"),
-            explorer_asked: flag(options, "explorer"),
+            explorer: flag(options, "explorer"),
             hash: flag(options, "hash"),
             downloads: flag(options, "downloads"),
             height,

@@ -113,8 +113,8 @@ impl Widget {
     pub fn new(mount: &Element, dataset: Rc<Dataset>, options: Options) -> Result<Widget, JsValue> {
         let dom = Dom::build(
             mount,
-            options.explorer,
-            options.downloads || options.explorer,
+            options.has_explorer(),
+            options.downloads || options.has_explorer(),
         )?;
         let surface = Surface::new(dom.canvas.clone())?;
         let mut widget = Widget {
@@ -160,7 +160,7 @@ impl Widget {
         state.sector = self.options.sector.clone();
         state.chart = self.options.chart.clone();
         state.kind = self.options.kind.as_deref().and_then(ChartKind::from_code);
-        if state.sector.is_none() && !self.options.explorer {
+        if state.sector.is_none() && !self.options.has_explorer() {
             // An editor's dataset of one sector: its charts, not an overview of one slice.
             if let [only] = self.dataset.sectors.as_slice() {
                 state.sector = Some(only.id.clone());
@@ -196,7 +196,7 @@ impl Widget {
                 problems.push(format!("lang=\"{lang}\" is not zh or en; showing Chinese"));
             }
         }
-        if self.options.explorer_asked && !self.options.explorer {
+        if self.options.explorer && !self.options.has_explorer() {
             problems.push(
                 "explorer: this build of the widget has no explorer (index.html loads the one \
                  that has); showing the chart"
