@@ -1016,14 +1016,31 @@ fn wrap(text: &str, ems: f64) -> Vec<String> {
 
 #[test]
 fn wrap_cjk_breaks_anywhere() {
+    // The last character is not left alone: the line before gives it one more.
     assert_eq!(
         wrap("吉林省质量发展报告", 4.0),
-        vec!["吉林省质", "量发展报", "告"]
+        vec!["吉林省质", "量发展", "报告"]
     );
     assert_eq!(wrap("吉林省质量发展报告", 9.0), vec!["吉林省质量发展报告"]);
     // Mixed scripts: breaks between CJK and Latin, not inside the Latin word.
     assert_eq!(wrap("GDP增长率GDP", 3.0), vec!["GDP增", "长率", "GDP"]);
     assert_eq!(wrap("增长率GDP", 3.0), vec!["增长率", "GDP"]);
+}
+
+#[test]
+fn wrap_leaves_no_cjk_character_alone_on_the_last_line() {
+    // Greedy filling would give "服务业质" / "量".
+    assert_eq!(wrap("服务业质量", 4.0), vec!["服务业", "质量"]);
+    // A line that already breaks well is kept: no word is split to even the lines out.
+    assert_eq!(wrap("公共服务质量", 4.0), vec!["公共服务", "质量"]);
+    // Not when the line before would be left with one token, nor across a newline.
+    assert_eq!(wrap("质量发", 2.0), vec!["质量", "发"]);
+    assert_eq!(wrap("服务业质\n量", 4.0), vec!["服务业质", "量"]);
+    // A Latin word alone on the last line is ordinary.
+    assert_eq!(
+        wrap_text("the quick brown fox", 50.0, 10.0, &ApproxMeasure)[1],
+        "brown fox"
+    );
 }
 
 #[test]

@@ -270,11 +270,78 @@ fn join_tokens(text: &str, tokens: &[Token]) -> String {
     s
 }
 
+/// Greedy filling: as many tokens on each line as fit in `max_width` (a token wider than it
+/// gets a line of its own). Lines are (first token, one past the last token).
+fn fill_lines(tokens: &[Token], space_w: f64, max_width: f64) -> Vec<(usize, usize)> {
+    let fits = |w: f64| w <= max_width + 1e-9;
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut line_start = 0usize;
+    let mut line_w = 0.0f64;
+    for (k, t) in tokens.iter().enumerate() {
+        if k == line_start {
+            line_w = t.width;
+            continue;
+        }
+        let add = if t.space_before { space_w } else { 0.0 } + t.width;
+        if t.hard_break_before || !fits(line_w + add) {
+            lines.push((line_start, k));
+            line_start = k;
+            line_w = t.width;
+        } else {
+            line_w += add;
+        }
+    }
+    lines.push((line_start, tokens.len()));
+    lines
+}
+
+/// No CJK line of one character left alone at the end: "服务业质 / 量" becomes "服务业 / 质量"
+/// by moving the line before's last token down, when that line keeps two or more tokens and
+/// the two fit. Only that case: spreading every line evenly would as often split a word
+/// ("公共服务 / 质量" into "公共服 / 务质量"), since CJK text has no spaces to say where
+/// words end.
+fn avoid_lone_last_char(
+    text: &str,
+    tokens: &[Token],
+    space_w: f64,
+    max_width: f64,
+    mut lines: Vec<(usize, usize)>,
+) -> Vec<(usize, usize)> {
+    let [.., (before_start, before_end), (last_start, last_end)] = lines[..] else {
+        return lines;
+    };
+    let lone = last_end - last_start == 1
+        && tokens.get(last_start).is_some_and(|t| {
+            let mut chars = token_text(text, t).chars();
+            chars.next().is_some_and(is_wide) && chars.next().is_none()
+        });
+    let (Some(moved), Some(last)) = (
+        before_end.checked_sub(1).and_then(|k| tokens.get(k)),
+        tokens.get(last_start),
+    ) else {
+        return lines;
+    };
+    let joined = moved.width + if last.space_before { space_w } else { 0.0 } + last.width;
+    // A line that a newline started stays as it is.
+    if lone
+        && !last.hard_break_before
+        && before_end - before_start >= 3
+        && joined <= max_width + 1e-9
+    {
+        if let [.., before, last] = &mut lines[..] {
+            before.1 -= 1;
+            last.0 -= 1;
+        }
+    }
+    lines
+}
+
 /// Wraps `text` into lines no wider than `max_width` (as far as possible).
 ///
 /// CJK text may break between any two characters, but never before closing punctuation
 /// (，。、）」” …) nor after opening punctuation (（「“ …); Latin text breaks at spaces; a
-/// newline forces a break. A single word wider than `max_width` is not cut: it is returned
+/// newline forces a break. A CJK text does not end on a line of one character when the line
+/// before can spare one. A single word wider than `max_width` is not cut: it is returned
 /// on its own line, and the caller decides that the text does not fit. Runs of spaces
 /// collapse to one; leading and trailing spaces are dropped. Text longer than
 /// [`MAX_LABEL_CHARS`] characters is cut with "…" first, which bounds the work.
@@ -339,27 +406,11 @@ pub(crate) fn wrap_measured(
     }
     let space_w = safe_width(measure, " ", font_px);
 
-    // Greedy filling: lines as (first token, one past last token).
-    let mut lines: Vec<(usize, usize)> = Vec::new();
-    let mut line_start = 0usize;
-    let mut line_w = 0.0f64;
-    for (k, t) in tokens.iter().enumerate() {
-        if k == line_start {
-            line_w = t.width;
-            continue;
-        }
-        let add = if t.space_before { space_w } else { 0.0 } + t.width;
-        if t.hard_break_before || !fits(line_w + add) {
-            lines.push((line_start, k));
-            line_start = k;
-            line_w = t.width;
-        } else {
-            line_w += add;
-        }
-    }
-    lines.push((line_start, tokens.len()));
-
+    let mut lines = fill_lines(&tokens, space_w, max_width);
     let truncated = lines.len() > max_lines;
+    if !truncated {
+        lines = avoid_lone_last_char(text, &tokens, space_w, max_width, lines);
+    }
     lines.truncate(max_lines);
     let mut out: Vec<String> = lines
         .iter()
