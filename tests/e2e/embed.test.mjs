@@ -406,6 +406,46 @@ for (const [how, answer, said] of WASM_FAILURES) {
   });
 }
 
+test('a widget whose stylesheet arrives after the wasm draws once, at its styled size', async () => {
+  const { context, page, log } = await newPage(browser);
+  try {
+    // Every value the widgets write to a canvas's data-drawn, in order: one per draw.
+    await page.addInitScript(() => {
+      window.draws = [];
+      const setAttribute = Element.prototype.setAttribute;
+      Element.prototype.setAttribute = function (name, value) {
+        if (name === 'data-drawn') window.draws.push({ id: this.getRootNode().host?.id, value });
+        return setAttribute.call(this, name, value);
+      };
+    });
+    let cssAsked = 0;
+    await page.route('**/widget.css', async (route) => {
+      cssAsked += 1;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto(`${site.origin}/pages/embed.html`);
+    await settled(page, WIDGETS);
+    await page.waitForTimeout(300);
+    assert.ok(cssAsked >= 1);
+    const { draws, widths } = await page.evaluate(() => ({
+      draws: window.draws,
+      widths: Object.fromEntries([...document.querySelectorAll('sector-chart')].map((host) => {
+        const canvas = host.shadowRoot.querySelector('canvas.sc-canvas');
+        return [host.id, canvas ? Math.round(canvas.getBoundingClientRect().width) : null];
+      })),
+    }));
+    for (const id of ['builtin-zh', 'builtin-en', 'editor', 'inline']) {
+      const mine = draws.filter((d) => d.id === id).map((d) => d.value);
+      assert.equal(mine.length, 1, `${id} drew ${mine.length} times: ${mine.join(' | ')}`);
+      assert.equal(parseDrawn(mine[0]).width, widths[id], `${id} was drawn at its styled width`);
+    }
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a chart freed without destroy() right after it is made leaves nothing behind or running', async () => {
   // Motion allowed, so the entry animation's frames are pending too, beside the data table's.
   const { context, page, log } = await newPage(browser, { reducedMotion: 'no-preference' });
