@@ -32,10 +32,14 @@ define build_package
 endef
 
 # The explorer's package (index.html), then the widget's (embed.js): built last, so that
-# target/ holds the widget's .wasm, which bench/run.mjs profiles.
+# target/ holds the widget's .wasm, which bench/run.mjs profiles. Then www/embed.js, minified
+# from src/embed.js (every reader loads it: 2.6 → 1.5 KiB gzipped), with a source map that
+# only developer tools fetch.
 build: setup
 	$(call build_package,www/pkg-explorer,-- --features explorer)
 	$(call build_package,www/pkg,)
+	$(TERSER) src/embed.js --module --compress --mangle \
+		--source-map "url='embed.js.map',includeSources" -o www/embed.js
 
 serve: build
 	@echo "Serving the explorer on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"

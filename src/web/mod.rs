@@ -1,4 +1,4 @@
-//! The browser glue (wasm32 only): the exported `SectorChart` class that `www/embed.js` and the
+//! The browser glue (wasm32 only): the exported `SectorChart` class that `src/embed.js` and the
 //! explorer page use. It translates between JavaScript and the pure core; `widget` keeps the
 //! state, `ui` the DOM, `canvas` the drawing surface, `events` the listeners.
 
