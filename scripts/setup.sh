@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate pinned in Cargo.toml
 WASM_PACK_VERSION=0.15.1
-# binaryen and terser come from npm (see the Makefile): Debian's binaryen is too old for
+# binaryen, terser and csso come from npm (see the Makefile): Debian's binaryen is too old for
 # wasm-bindgen's output.
 APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk)
 
