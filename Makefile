@@ -72,4 +72,4 @@ bench: build
 
 clean:
 	cargo clean
-	rm -rf www/pkg www/pkg-explorer tests/e2e/node_modules
+	rm -rf www/pkg www/pkg-explorer www/embed.js www/embed.js.map www/widget.css tests/e2e/node_modules

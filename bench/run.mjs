@@ -103,7 +103,8 @@ const server = await serve([
   // /named/: our pages with a build of the same wasm that keeps function names (for profiles).
   ['/named/pkg/', join(NAMED, 'pkg')],
   ['/named/', join(HERE, 'pages')],
-  // embed.js as written (www/ has it minified), so that the profiles name its functions.
+  // src/: embed.js (and widget.css) as written, not minified as in www/, so that the profiles
+  // name embed.js's functions.
   ['/named/', join(ROOT, 'src')],
   ['/named/', WWW],
   ['/vendor/', join(HERE, 'node_modules/chart.js/dist')],

@@ -5,6 +5,9 @@ const ATTRIBUTES = ['sector', 'chart', 'kind', 'lang', 'theme', 'src', 'height',
 const SOURCE_TIMEOUT_MS = 10000;
 const SOURCE_MAX_BYTES = 8 * 1024 * 1024; // the dataset limit of the Rust validator
 const STYLE_URL = new URL('./widget.css', import.meta.url).href;
+// The first draw waits this long at most for the widget's styles: a stylesheet that hangs
+// must not keep the chart off the page (the ResizeObserver redraws once the styles apply).
+const STYLE_WAIT_MS = 3000;
 const SCRIPT_URL = new URL('./embed.js', import.meta.url).href;
 
 const GLUE_URL = new URL('./pkg/sector_charts.js', import.meta.url).href;
@@ -72,7 +75,10 @@ class SectorChartElement extends HTMLElement {
     // The first draw waits for the widget's styles (or their failure): drawn before them, the
     // chart is sized for an unstyled card and drawn again a moment later (1 load in 15 of the
     // benchmark page, where the stylesheet and the .wasm arrive at about the same time).
-    this.#styled = new Promise((resolve) => { style.onload = style.onerror = resolve; });
+    this.#styled = new Promise((resolve) => {
+      style.onload = style.onerror = resolve;
+      setTimeout(resolve, STYLE_WAIT_MS);
+    });
     this.#mount = document.createElement('div');
     this.#mount.className = 'sc-mount';
     shadow.append(style, this.#mount);

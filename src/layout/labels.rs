@@ -299,7 +299,8 @@ fn fill_lines(tokens: &[Token], space_w: f64, max_width: f64) -> Vec<(usize, usi
 /// by moving the line before's last token down, when that line keeps two or more tokens and
 /// the two fit. Only that case: spreading every line evenly would as often split a word
 /// ("公共服务 / 质量" into "公共服 / 务质量"), since CJK text has no spaces to say where
-/// words end.
+/// words end. A last line of one character and its glued punctuation ("量。") is one token of
+/// two characters and is left as it is.
 fn avoid_lone_last_char(
     text: &str,
     tokens: &[Token],

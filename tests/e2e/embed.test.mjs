@@ -419,9 +419,12 @@ test('a widget whose stylesheet arrives after the wasm draws once, at its styled
       };
     });
     let cssAsked = 0;
+    const wasmArrived = page.waitForResponse((response) => response.url().endsWith('/sector_charts_bg.wasm'));
     await page.route('**/widget.css', async (route) => {
       cssAsked += 1;
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // After the .wasm and its start-up, however slow the machine (and within embed.js's 3 s).
+      await wasmArrived;
+      await new Promise((resolve) => setTimeout(resolve, 500));
       await route.continue();
     });
     await page.goto(`${site.origin}/pages/embed.html`);
@@ -442,6 +445,27 @@ test('a widget whose stylesheet arrives after the wasm draws once, at its styled
     }
     assert.deepEqual(log.pageErrors, []);
   } finally {
+    await context.close();
+  }
+});
+
+test('a stylesheet that never arrives does not keep the charts off the page', async () => {
+  const { context, page, log } = await newPage(browser);
+  const held = [];
+  try {
+    await page.route('**/widget.css', (route) => { held.push(route); });
+    const started = Date.now();
+    // Not until "load": a pending stylesheet holds the page's load event.
+    await page.goto(`${site.origin}/pages/embed.html`, { waitUntil: 'domcontentloaded' });
+    await settled(page, WIDGETS);
+    assert.ok(held.length >= 1, 'the stylesheet was asked for and held');
+    for (const id of ['builtin-zh', 'builtin-en', 'editor', 'inline']) {
+      assert.ok(parseDrawn((await widget(page, id)).drawn).slices >= 1, `${id} drew`);
+    }
+    assert.ok(Date.now() - started >= 2500, 'the widgets waited for the styles first');
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await Promise.all(held.map((route) => route.abort().catch(() => {})));
     await context.close();
   }
 });
