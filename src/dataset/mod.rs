@@ -15,7 +15,7 @@ pub use parse::{parse, MAX_INPUT_BYTES};
 pub use types::{Chart, Dataset, Derivation, Indicator, Qualifier, Sector, Slice, Source, Unit};
 
 /// The report's dataset (src/data/jilin-quality.json), embedded in the binary: minified by
-/// build.rs, which also leaves the sectors' achievements (the explorer's) out of the widget's .wasm.
+/// build.rs, which also leaves what only the explorer shows out of the widget's .wasm.
 pub const BUILT_IN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/built-in.json"));
 
 /// Parses the embedded dataset. It is checked by the tests, so an error here is a build defect,
