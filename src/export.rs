@@ -1,13 +1,12 @@
 //! The chart to take away: a picture with title, legend and credit line drawn in (SVG through
-//! [`SvgWriter`], PNG through the canvas backend), and the numbers as CSV.
+//! plotters' `SVGBackend`, PNG through plotters-canvas in the browser), and the numbers as CSV.
 
-use plotters_backend::{DrawingBackend, DrawingErrorKind};
+use plotters::prelude::{DrawingBackend, IntoDrawingArea, Rectangle, SVGBackend};
 
 use crate::dataset::{Dataset, Lang};
 use crate::describe::{credit, layout_inputs, slice_texts};
 use crate::layout::{self, wrap_text, ApproxMeasure, LayoutInput, Point, TextMeasure};
-use crate::render::{draw_chart, draw_text_line, Paint};
-use crate::svg::SvgWriter;
+use crate::render::{draw_chart, draw_text_line, solid, Area, DrawResult, Paint, SVG_TEXT_SCALE};
 use crate::theme::Theme;
 use crate::view::ViewState;
 
@@ -83,25 +82,27 @@ pub fn export_size(dataset: &Dataset, state: &ViewState) -> (f64, f64) {
     (EXPORT_WIDTH, plan(dataset, state, &ApproxMeasure).height)
 }
 
-/// Draws title, chart, legend and credit at `scale` device px per CSS px.
+/// How the picture is drawn: device px per CSS px, and the backend's text scale
+/// ([`Paint::text_scale`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Resolution {
+    pub scale: f64,
+    pub text_scale: f64,
+}
+
+/// Draws title, chart, legend and credit on `area`, filled with the theme's background first.
 pub fn draw_export<DB: DrawingBackend>(
-    backend: &mut DB,
+    area: &Area<DB>,
     dataset: &Dataset,
     state: &ViewState,
     theme: &Theme,
-    scale: f64,
+    resolution: Resolution,
     measure: &dyn TextMeasure,
-) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+) -> DrawResult<DB> {
     let plan = plan(dataset, state, measure);
-    let (w, h) = (EXPORT_WIDTH * scale, plan.height * scale);
-    let background = crate::render::solid(theme.background);
-    backend.draw_rect(
-        (0, 0),
-        (w.round() as i32, h.round() as i32),
-        &background,
-        true,
-    )?;
-    let mut paint = Paint {
+    let scale = resolution.scale;
+    area.fill(&crate::render::colour(theme.background))?;
+    let paint = Paint {
         theme,
         font_px: TEXT_PX * scale,
         scale,
@@ -109,86 +110,76 @@ pub fn draw_export<DB: DrawingBackend>(
         focus: None,
         selected: state.selected,
         progress: 1.0,
-        origin: (0.0, 0.0),
         font_family: FONT_FAMILY,
         other: state.other_group(dataset).map(|group| group.index),
+        text_scale: resolution.text_scale,
+    };
+    let line = |text: &str, y: f64, px: f64, muted: bool, bold: bool| {
+        let at = Point::new(PAD * scale, y * scale);
+        draw_text_line(area, &paint, text, at, px * scale, muted, bold)
     };
     let mut y = PAD;
-    for line in &plan.title_lines {
-        draw_text_line(
-            backend,
-            &paint,
-            line,
-            Point::new(PAD * scale, y * scale),
-            TITLE_PX * scale,
-            false,
-            true,
-        )?;
+    for text in &plan.title_lines {
+        line(text, y, TITLE_PX, false, true)?;
         y += TITLE_PX * 1.3;
     }
-    for line in &plan.note_lines {
-        draw_text_line(
-            backend,
-            &paint,
-            line,
-            Point::new(PAD * scale, y * scale),
-            SMALL_PX * scale,
-            true,
-            false,
-        )?;
+    for text in &plan.note_lines {
+        line(text, y, SMALL_PX, true, false)?;
         y += SMALL_PX * 1.4;
     }
-    if let (Some(chart), Some(kind)) = (state.chart(dataset), state.effective_kind(dataset)) {
-        let texts = slice_texts(chart, state);
-        let inputs = layout_inputs(&texts);
-        let layout = layout::compute(&LayoutInput {
-            kind,
-            slices: &inputs,
-            width: (EXPORT_WIDTH - 2.0 * PAD) * scale,
-            height: CHART_HEIGHT * scale,
-            font_px: TEXT_PX * scale,
-            scale,
-            highlight: None,
-            measure,
-        });
-        paint.origin = (PAD * scale, plan.chart_top * scale);
-        draw_chart(backend, &layout, &paint)?;
-        paint.origin = (0.0, 0.0);
-    }
+    draw_export_chart(area, dataset, state, &paint, &plan, measure)?;
+    draw_legend(area, &paint, &plan)?;
+    line(&plan.credit, plan.height - PAD - SMALL_PX, SMALL_PX, true, false)
+}
+
+/// The chart itself, on the part of `area` the plan gives it.
+fn draw_export_chart<DB: DrawingBackend>(
+    area: &Area<DB>,
+    dataset: &Dataset,
+    state: &ViewState,
+    paint: &Paint,
+    plan: &Plan,
+    measure: &dyn TextMeasure,
+) -> DrawResult<DB> {
+    let (Some(chart), Some(kind)) = (state.chart(dataset), state.effective_kind(dataset)) else {
+        return Ok(());
+    };
+    let scale = paint.scale;
+    let texts = slice_texts(chart, state);
+    let inputs = layout_inputs(&texts);
+    let (width, height) = ((EXPORT_WIDTH - 2.0 * PAD) * scale, CHART_HEIGHT * scale);
+    let layout = layout::compute(&LayoutInput {
+        kind,
+        slices: &inputs,
+        width,
+        height,
+        font_px: TEXT_PX * scale,
+        scale,
+        highlight: None,
+        measure,
+    });
+    let corner = ((PAD * scale).round() as i32, (plan.chart_top * scale).round() as i32);
+    let size = (width.round() as u32, height.round() as u32);
+    draw_chart(&area.clone().shrink(corner, size), &layout, paint)
+}
+
+/// One row per shown slice: its colour and its words.
+fn draw_legend<DB: DrawingBackend>(area: &Area<DB>, paint: &Paint, plan: &Plan) -> DrawResult<DB> {
+    let scale = paint.scale;
+    let swatch = (TEXT_PX * scale) as i32;
     let mut y = plan.legend_top;
-    let swatch = TEXT_PX * scale;
     for (index, text) in &plan.legend_rows {
         if *index != usize::MAX {
-            let x0 = (PAD * scale).round() as i32;
-            let y0 = (y * scale).round() as i32;
-            let fill = crate::render::solid(theme.slice_colour(*index));
-            backend.draw_rect(
-                (x0, y0),
-                (x0 + swatch as i32, y0 + swatch as i32),
-                &fill,
-                true,
-            )?;
+            let corner = ((PAD * scale).round() as i32, (y * scale).round() as i32);
+            let far = (corner.0 + swatch, corner.1 + swatch);
+            let fill = solid(paint.theme.slice_colour(*index));
+            area.draw(&Rectangle::new([corner, far], fill))?;
         }
-        draw_text_line(
-            backend,
-            &paint,
-            text,
-            Point::new((PAD + TEXT_PX * 1.6) * scale, y * scale),
-            TEXT_PX * scale,
-            false,
-            false,
-        )?;
+        let at = Point::new((PAD + TEXT_PX * 1.6) * scale, y * scale);
+        draw_text_line(area, paint, text, at, TEXT_PX * scale, false, false)?;
         y += TEXT_PX * 1.6;
     }
-    draw_text_line(
-        backend,
-        &paint,
-        &plan.credit,
-        Point::new(PAD * scale, (plan.height - PAD - SMALL_PX) * scale),
-        SMALL_PX * scale,
-        true,
-        false,
-    )
+    Ok(())
 }
 
 /// The view as an SVG document: vector slices, text as text.
@@ -196,17 +187,16 @@ pub fn svg(dataset: &Dataset, state: &ViewState, dark: bool) -> String {
     let (w, h) = export_size(dataset, state);
     let mut out = String::new();
     {
-        let mut backend = SvgWriter::new(&mut out, (w.round() as u32, h.round() as u32));
-        // Drawing into a String cannot fail (its error type is Infallible).
-        let _ = draw_export(
-            &mut backend,
-            dataset,
-            state,
-            &Theme::for_dark(dark),
-            1.0,
-            &ApproxMeasure,
-        );
-        let _ = backend.present();
+        let size = (w.round() as u32, h.round() as u32);
+        let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        let resolution = Resolution {
+            scale: 1.0,
+            text_scale: SVG_TEXT_SCALE,
+        };
+        let theme = Theme::for_dark(dark);
+        // Drawing into a String fails only on a plotters bug; what was drawn is kept.
+        let _ = draw_export(&area, dataset, state, &theme, resolution, &ApproxMeasure);
+        let _ = area.present();
     }
     out
 }
@@ -227,7 +217,7 @@ pub fn csv(dataset: &Dataset, state: &ViewState) -> String {
             "derivation",
         ],
     };
-    out.push_str(&crate::format::join(&header, ","));
+    out.push_str(&header.join(","));
     out.push_str("\r\n");
     let Some(chart) = state.chart(dataset) else {
         return out;
@@ -254,7 +244,7 @@ pub fn csv(dataset: &Dataset, state: &ViewState) -> String {
             text.derivation.clone().unwrap_or_default(),
         ];
         let cells: Vec<String> = row.iter().map(|cell| csv_cell(cell)).collect();
-        out.push_str(&crate::format::join(&cells, ","));
+        out.push_str(&cells.join(","));
         out.push_str("\r\n");
     }
     out

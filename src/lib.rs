@@ -16,7 +16,6 @@
 )]
 
 pub mod allocator;
-pub mod damage;
 pub mod dataset;
 pub mod describe;
 pub mod export;
@@ -27,7 +26,6 @@ pub mod index_set;
 pub mod layout;
 pub mod render;
 pub mod sorting;
-pub mod svg;
 #[cfg(test)]
 mod test_random;
 pub mod theme;

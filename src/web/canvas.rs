@@ -1,18 +1,16 @@
 //! The canvas: backing store at CSS size × devicePixelRatio, text measured by the canvas itself
-//! (cached), and drawing through our [`ContextBackend`] — only where the picture changed.
+//! (cached), and the chart drawn on it through plotters-canvas's `CanvasBackend`.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use super::context_backend::ContextBackend;
-use crate::damage::{damage, Clipped, Damage, Mark, Recorder};
-use crate::format::{concat, plain_number};
-use crate::hashing::FastHash;
-use crate::layout::{Layout, Point, Rect, TextMeasure};
-use crate::render::{draw_chart, Paint};
+use crate::layout::{Layout, Point, TextMeasure};
+use crate::render::{draw_chart, Area, Paint};
 
 pub const FONT_FAMILY: &str =
     "system-ui, \"Noto Sans CJK SC\", \"PingFang SC\", \"Microsoft YaHei\", sans-serif";
@@ -31,14 +29,11 @@ pub struct Surface {
     shown: (f64, f64),
     /// The backing store's size, kept here so that a pointer move asks the canvas nothing.
     device: (u32, u32),
-    cache: RefCell<HashMap<(u64, String), f64, FastHash>>,
-    /// What the canvas shows now, primitive by primitive; `None` when it is blank or unknown.
-    drawn: Option<Vec<Mark>>,
-    /// An unattached canvas where changed regions are drawn before they are copied over.
-    scratch: Option<HtmlCanvasElement>,
+    measure: CanvasText,
 }
 
-fn context_of(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+/// The canvas's 2D context, which plotters-canvas draws on too.
+pub fn context_of(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
     canvas
         .get_context("2d")?
         .ok_or_else(|| JsValue::from_str("this browser gives no 2D canvas"))?
@@ -46,11 +41,19 @@ fn context_of(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, Js
         .map_err(|_| JsValue::from_str("no 2D context"))
 }
 
+/// A plotters drawing area on the whole canvas, at its backing store's size.
+pub fn drawing_area(canvas: &HtmlCanvasElement) -> Result<Area<CanvasBackend>, JsValue> {
+    CanvasBackend::with_canvas_object(canvas.clone())
+        .map(IntoDrawingArea::into_drawing_area)
+        .ok_or_else(|| JsValue::from_str("this browser gives no 2D canvas"))
+}
+
 impl Surface {
     pub fn new(canvas: HtmlCanvasElement) -> Result<Surface, JsValue> {
         let device = (canvas.width(), canvas.height());
         let context = context_of(&canvas)?;
         Ok(Surface {
+            measure: CanvasText::new(context.clone()),
             canvas,
             context,
             css_width: 0.0,
@@ -58,9 +61,6 @@ impl Surface {
             dpr: 1.0,
             shown: (0.0, 0.0),
             device,
-            cache: RefCell::new(HashMap::default()),
-            drawn: None,
-            scratch: None,
         })
     }
 
@@ -85,12 +85,9 @@ impl Surface {
             self.canvas.set_width(width);
             self.canvas.set_height(height);
             self.device = (width, height);
-            self.canvas.style().set_property(
-                "height",
-                &concat(&[&plain_number(css_height, 3, false), "px"]),
-            )?;
-            // A new backing store is blank.
-            self.drawn = None;
+            self.canvas
+                .style()
+                .set_property("height", &format!("{css_height:.3}px"))?;
         }
         self.css_width = css_width;
         self.css_height = css_height;
@@ -110,101 +107,20 @@ impl Surface {
         self.device
     }
 
-    /// Forgets what the canvas shows, so the next draw is a full one (its pixels were lost).
-    pub fn invalidate(&mut self) {
-        self.drawn = None;
+    pub fn measure(&self) -> &CanvasText {
+        &self.measure
     }
 
-    /// Draws the chart, redrawing only the regions where it differs from what is shown: a hover
-    /// touches the two slices involved, not the whole canvas.
-    pub fn draw(&mut self, layout: Option<&Layout>, paint: &Paint) -> Result<(), JsValue> {
+    /// Clears the canvas and draws the chart. Cleared through the context: plotters-canvas
+    /// draws, but cannot clear to transparent, which the page's own background needs.
+    pub fn draw(&self, layout: Option<&Layout>, paint: &Paint) -> Result<(), JsValue> {
         let (width, height) = (self.device_width(), self.device_height());
+        self.context.clear_rect(0.0, 0.0, width, height);
         let Some(layout) = layout else {
-            self.context.clear_rect(0.0, 0.0, width, height);
-            self.drawn = None;
             return Ok(());
         };
-        let mut recorder = Recorder::new(self.device, self);
-        // The backends' error type is Infallible: only a font error could come back.
-        draw_chart(&mut recorder, layout, paint)
-            .map_err(|_| JsValue::from_str("drawing failed"))?;
-        let marks = recorder.into_marks();
-        let damage = match &self.drawn {
-            Some(shown) => damage(shown, &marks, width, height),
-            None => Damage::Full,
-        };
-        let result = match damage {
-            Damage::None => Ok(()),
-            Damage::Full => {
-                self.context.clear_rect(0.0, 0.0, width, height);
-                self.paint_with(|backend| draw_chart(backend, layout, paint))
-            }
-            Damage::Regions(regions) => self.paint_regions(&regions, layout, paint),
-        };
-        // Unknown after a failure: the next draw starts over.
-        self.drawn = result.is_ok().then_some(marks);
-        result
-    }
-
-    /// Draws what reaches `regions` whole on the scratch canvas, then copies the regions over.
-    /// Not clipped on this canvas: a clipped path is antialiased differently from a whole one,
-    /// and the picture must be the one a full redraw gives.
-    fn paint_regions(
-        &mut self,
-        regions: &[Rect],
-        layout: &Layout,
-        paint: &Paint,
-    ) -> Result<(), JsValue> {
-        let scratch = self.scratch()?;
-        let context = context_of(&scratch)?;
-        for r in regions {
-            context.clear_rect(r.x, r.y, r.w, r.h);
-        }
-        let mut backend = ContextBackend::new(&context, self.device);
-        draw_chart(
-            &mut Clipped::new(&mut backend, regions, self),
-            layout,
-            paint,
-        )
-        .map_err(|_| JsValue::from_str("drawing failed"))?;
-        for r in regions {
-            self.context.clear_rect(r.x, r.y, r.w, r.h);
-            self.context
-                .draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-                    &scratch, r.x, r.y, r.w, r.h, r.x, r.y, r.w, r.h,
-                )?;
-        }
-        Ok(())
-    }
-
-    /// The scratch canvas, made on the first partial redraw and kept at this canvas's size.
-    fn scratch(&mut self) -> Result<HtmlCanvasElement, JsValue> {
-        let scratch = match &self.scratch {
-            Some(scratch) => scratch.clone(),
-            None => super::dom::document()?
-                .create_element("canvas")?
-                .dyn_into::<HtmlCanvasElement>()
-                .map_err(|_| JsValue::from_str("no canvas"))?,
-        };
-        let (width, height) = self.device;
-        if scratch.width() != width || scratch.height() != height {
-            scratch.set_width(width);
-            scratch.set_height(height);
-        }
-        self.scratch = Some(scratch.clone());
-        Ok(scratch)
-    }
-
-    /// A backend drawing on this canvas's context, at its backing store's size.
-    pub fn backend(&self) -> ContextBackend<'_> {
-        ContextBackend::new(&self.context, self.device)
-    }
-
-    fn paint_with<E>(
-        &self,
-        draw: impl FnOnce(&mut ContextBackend) -> Result<(), E>,
-    ) -> Result<(), JsValue> {
-        draw(&mut self.backend()).map_err(|_| JsValue::from_str("drawing failed"))
+        let area = drawing_area(&self.canvas)?;
+        draw_chart(&area, layout, paint).map_err(|e| JsValue::from_str(&e.to_string()))
     }
 
     /// A pointer's offset from the canvas's corner (`offsetX`, `offsetY`) as device pixels. No
@@ -257,17 +173,28 @@ impl Surface {
     }
 }
 
-impl TextMeasure for Surface {
+/// Text widths from the canvas's own `measureText`, cached per font size and text.
+pub struct CanvasText {
+    context: CanvasRenderingContext2d,
+    cache: RefCell<HashMap<(u64, String), f64>>,
+}
+
+impl CanvasText {
+    pub fn new(context: CanvasRenderingContext2d) -> CanvasText {
+        CanvasText {
+            context,
+            cache: RefCell::new(HashMap::new()),
+        }
+    }
+}
+
+impl TextMeasure for CanvasText {
     fn width(&self, text: &str, font_px: f64) -> f64 {
         let key = (font_px.to_bits(), text.to_string());
         if let Some(width) = self.cache.borrow().get(&key) {
             return *width;
         }
-        self.context.set_font(&concat(&[
-            &plain_number(font_px, 2, false),
-            "px ",
-            FONT_FAMILY,
-        ]));
+        self.context.set_font(&format!("{font_px}px {FONT_FAMILY}"));
         let width = self
             .context
             .measure_text(text)

@@ -3,7 +3,6 @@
 //! state, `ui` the DOM, `canvas` the drawing surface, `events` the listeners.
 
 mod canvas;
-mod context_backend;
 mod dom;
 mod events;
 mod listeners;

@@ -11,7 +11,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlCanvasElement};
 
-use super::canvas::{Surface, FONT_FAMILY};
+use super::canvas::{context_of, drawing_area, CanvasText, Surface, FONT_FAMILY};
 use super::options::Options;
 use super::ui::{Dom, TablePart};
 use crate::dataset::{ChartKind, Dataset, Lang};
@@ -392,7 +392,7 @@ impl Widget {
             font_px: FONT_CSS_PX * dpr,
             scale: dpr,
             highlight,
-            measure: &self.surface,
+            measure: self.surface.measure(),
         }))
     }
 
@@ -408,12 +408,12 @@ impl Widget {
             focus: self.state.focus,
             selected: self.state.selected,
             progress: self.progress,
-            origin: (0.0, 0.0),
             font_family: FONT_FAMILY,
             other: self
                 .state
                 .other_group(&self.dataset)
                 .map(|group| group.index),
+            text_scale: 1.0,
         };
         self.surface.draw(self.layout.as_ref(), &paint)?;
         // Written when it changes only: an attribute write costs a style check of the canvas.
@@ -558,9 +558,8 @@ impl Widget {
         Some(self.surface.to_client(point))
     }
 
-    /// The canvas lost its pixels (its context was restored): draw it all again.
+    /// The canvas lost its pixels (its context was restored): draw it again.
     pub fn redraw_all(&mut self) -> Result<(), JsValue> {
-        self.surface.invalidate();
         self.redraw()
     }
 
@@ -797,24 +796,22 @@ impl Widget {
     }
 
     fn png_data_url(&self) -> Result<String, JsValue> {
-        let scale = 2.0;
+        let resolution = export::Resolution {
+            scale: 2.0,
+            text_scale: 1.0,
+        };
         let (w, h) = export::export_size(&self.dataset, &self.state);
         let canvas = super::dom::document()?
             .create_element("canvas")?
             .dyn_into::<HtmlCanvasElement>()
             .map_err(|_| JsValue::from_str("no canvas"))?;
-        canvas.set_width((w * scale).round() as u32);
-        canvas.set_height((h * scale).round() as u32);
-        let measure = Surface::new(canvas.clone())?;
-        export::draw_export(
-            &mut measure.backend(),
-            &self.dataset,
-            &self.state,
-            &self.theme(),
-            scale,
-            &measure,
-        )
-        .map_err(|_| JsValue::from_str("export failed"))?;
+        canvas.set_width((w * resolution.scale).round() as u32);
+        canvas.set_height((h * resolution.scale).round() as u32);
+        let measure = CanvasText::new(context_of(&canvas)?);
+        let area = drawing_area(&canvas)?;
+        let theme = self.theme();
+        export::draw_export(&area, &self.dataset, &self.state, &theme, resolution, &measure)
+            .map_err(|e| JsValue::from_str(&format!("export failed: {e}")))?;
         canvas.to_data_url()
     }
 
