@@ -129,7 +129,13 @@ pub fn draw_export<DB: DrawingBackend>(
     }
     draw_export_chart(area, dataset, state, &paint, &plan, measure)?;
     draw_legend(area, &paint, &plan)?;
-    line(&plan.credit, plan.height - PAD - SMALL_PX, SMALL_PX, true, false)
+    line(
+        &plan.credit,
+        plan.height - PAD - SMALL_PX,
+        SMALL_PX,
+        true,
+        false,
+    )
 }
 
 /// The chart itself, on the part of `area` the plan gives it.
@@ -158,7 +164,10 @@ fn draw_export_chart<DB: DrawingBackend>(
         highlight: None,
         measure,
     });
-    let corner = ((PAD * scale).round() as i32, (plan.chart_top * scale).round() as i32);
+    let corner = (
+        (PAD * scale).round() as i32,
+        (plan.chart_top * scale).round() as i32,
+    );
     let size = (width.round() as u32, height.round() as u32);
     draw_chart(&area.clone().shrink(corner, size), &layout, paint)
 }

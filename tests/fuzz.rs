@@ -11,15 +11,13 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
-use plotters_backend::DrawingBackend;
-use sector_charts::svg::SvgWriter;
 use serde_json::{Map, Number, Value};
 
 use sector_charts::dataset::{parse, Chart, Dataset, Lang};
 use sector_charts::describe::{layout_inputs, slice_texts, summary};
 use sector_charts::export;
 use sector_charts::layout::{compute, ApproxMeasure, LayoutInput};
-use sector_charts::render::{draw_chart, Paint};
+use sector_charts::render::{chart_svg, Paint};
 use sector_charts::theme::Theme;
 use sector_charts::view::ViewState;
 
@@ -535,17 +533,12 @@ fn exercise(ds: &Dataset, rng: &mut Rng) -> usize {
                     focus: state.selected,
                     selected: state.selected,
                     progress: *rng.pick(&[1.0, 0.5, 0.0]),
-                    origin: (0.0, 0.0),
                     font_family: "sans-serif",
                     other: None,
+                    text_scale: 1.0,
                 };
-                let mut svg = String::new();
-                {
-                    let size = ((width * scale) as u32, (height * scale) as u32);
-                    let mut backend = SvgWriter::new(&mut svg, size);
-                    draw_chart(&mut backend, &layout, &paint).expect("drawing into a String");
-                    backend.present().expect("present");
-                }
+                let size = ((width * scale) as u32, (height * scale) as u32);
+                let svg = chart_svg(&layout, &paint, size);
                 assert_xml_text(&svg);
                 let _ = export::csv(ds, &state);
                 if with_export {

@@ -11,15 +11,13 @@ use std::fmt::Write as _;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
-use plotters_backend::DrawingBackend;
-use sector_charts::svg::SvgWriter;
 use serde_json::{json, Value};
 
 use sector_charts::dataset::{parse, Chart, ChartKind, Dataset, Lang, MAX_INPUT_BYTES};
 use sector_charts::describe::{layout_inputs, slice_texts, summary};
 use sector_charts::export;
 use sector_charts::layout::{compute, ApproxMeasure, Layout, LayoutInput};
-use sector_charts::render::{draw_chart, Paint};
+use sector_charts::render::{self, Paint};
 use sector_charts::theme::Theme;
 use sector_charts::view::ViewState;
 
@@ -399,17 +397,11 @@ fn chart_svg(layout: &Layout, width: u32, height: u32) -> String {
         focus: Some(0),
         selected: None,
         progress: 1.0,
-        origin: (0.0, 0.0),
         font_family: "sans-serif",
         other: None,
+        text_scale: 1.0,
     };
-    let mut svg = String::new();
-    {
-        let mut backend = SvgWriter::new(&mut svg, (width, height));
-        draw_chart(&mut backend, layout, &paint).expect("drawing into a String");
-        backend.present().expect("present");
-    }
-    svg
+    render::chart_svg(layout, &paint, (width, height))
 }
 
 /// Counts of what was checked, for the summary line.

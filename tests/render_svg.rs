@@ -6,13 +6,12 @@
 //! `<polyline fill="none" opacity stroke stroke-width points/>` for outlines and leaders,
 //! `<line ../>` for patterns and the bar baseline, and `<text ..>escaped text\n</text>`.
 
-use plotters_backend::DrawingBackend;
-use sector_charts::svg::SvgWriter;
+use plotters::prelude::{DrawingBackend, SVGBackend};
 
 use sector_charts::dataset::{built_in, parse, Chart, ChartKind, Dataset, Lang};
 use sector_charts::describe::{layout_inputs, slice_texts};
 use sector_charts::layout::{compute, ApproxMeasure, Layout, LayoutInput};
-use sector_charts::render::{draw_chart, Paint};
+use sector_charts::render::{chart_svg, Paint};
 use sector_charts::theme::Theme;
 use sector_charts::view::ViewState;
 
@@ -212,16 +211,11 @@ fn draw(ds: &Dataset, state: &ViewState, marks: Marks) -> Drawn {
         focus: marks.focus,
         selected: marks.selected,
         progress: 1.0,
-        origin: (0.0, 0.0),
         font_family: "sans-serif",
         other: None,
+        text_scale: 1.0,
     };
-    let mut svg = String::new();
-    {
-        let mut backend = SvgWriter::new(&mut svg, (W, H));
-        draw_chart(&mut backend, &layout, &paint).expect("drawing into a String");
-        backend.present().expect("present");
-    }
+    let svg = chart_svg(&layout, &paint, (W, H));
     let elements = parse_svg(&svg);
     Drawn {
         layout,
@@ -305,7 +299,7 @@ fn expected_fills(theme: &Theme, indices: &[usize]) -> Vec<String> {
 fn the_svg_reader_reads_what_the_writer_writes() {
     let mut svg = String::new();
     {
-        let mut backend = SvgWriter::new(&mut svg, (10, 10));
+        let mut backend = SVGBackend::with_string(&mut svg, (10, 10));
         let style = sector_charts::render::solid(sector_charts::theme::Rgb(0, 0x72, 0xb2));
         backend
             .fill_polygon(vec![(0, 0), (5, 0), (5, 5)], &style)

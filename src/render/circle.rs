@@ -89,8 +89,13 @@ fn draw_slice<DB: DrawingBackend>(
     paint: &Paint,
 ) -> DrawResult<DB> {
     let outline = closed_outline(layout, slice.index);
-    let fill = outline.get(..outline.len().saturating_sub(1)).unwrap_or(&[]);
-    area.draw(&Polygon::new(fill.to_vec(), solid(paint.slice_fill(slice.index))))?;
+    let fill = outline
+        .get(..outline.len().saturating_sub(1))
+        .unwrap_or(&[]);
+    area.draw(&Polygon::new(
+        fill.to_vec(),
+        solid(paint.slice_fill(slice.index)),
+    ))?;
     let pattern = paint.pattern(slice.index);
     if pattern > 0 {
         draw_ring_pattern(area, layout, slice, pattern, paint)?;

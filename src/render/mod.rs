@@ -10,8 +10,8 @@ use std::borrow::Cow;
 
 use plotters::coord::Shift;
 use plotters::prelude::{
-    DrawingArea, DrawingAreaErrorKind, DrawingBackend, FontDesc, FontFamily, FontStyle, RGBColor,
-    Rectangle, ShapeStyle, TextStyle,
+    DrawingArea, DrawingAreaErrorKind, DrawingBackend, FontDesc, FontFamily, FontStyle,
+    IntoDrawingArea, RGBColor, Rectangle, SVGBackend, ShapeStyle, TextStyle,
 };
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::Color;
@@ -184,4 +184,16 @@ pub fn draw_chart<DB: DrawingBackend>(
         labels::draw_labels(area, layout, paint)?;
     }
     Ok(())
+}
+
+/// The chart alone as an SVG document of `size` backend pixels, through plotters' `SVGBackend`.
+pub fn chart_svg(layout: &Layout, paint: &Paint, size: (u32, u32)) -> String {
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        // Drawing into a String fails only on a plotters bug; what was drawn is kept.
+        let _ = draw_chart(&area, layout, paint);
+        let _ = area.present();
+    }
+    out
 }

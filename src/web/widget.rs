@@ -810,8 +810,15 @@ impl Widget {
         let measure = CanvasText::new(context_of(&canvas)?);
         let area = drawing_area(&canvas)?;
         let theme = self.theme();
-        export::draw_export(&area, &self.dataset, &self.state, &theme, resolution, &measure)
-            .map_err(|e| JsValue::from_str(&format!("export failed: {e}")))?;
+        export::draw_export(
+            &area,
+            &self.dataset,
+            &self.state,
+            &theme,
+            resolution,
+            &measure,
+        )
+        .map_err(|e| JsValue::from_str(&format!("export failed: {e}")))?;
         canvas.to_data_url()
     }
 
