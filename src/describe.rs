@@ -217,7 +217,7 @@ pub fn announcement(
     }
     let label_of = |i: usize| texts.get(i).map(|t| t.label.clone()).unwrap_or_default();
     if before.hidden != after.hidden {
-        let changed = before.hidden.first_difference(&after.hidden)?;
+        let changed = *before.hidden.symmetric_difference(&after.hidden).next()?;
         let state_word = if after.hidden.contains(&changed) {
             w.hidden
         } else {
@@ -301,7 +301,7 @@ pub fn quote_ranges<'a>(
             Some((first.0, last.1))
         })
         .collect();
-    crate::sorting::sort_by(&mut ranges, |a, b| a < b);
+    ranges.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
     for (start, end) in ranges {
         match merged.last_mut() {

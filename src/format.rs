@@ -32,60 +32,24 @@ pub fn plain_number(value: f64, decimals: usize, group: bool) -> String {
         grouped.push(c);
     }
     match frac_part {
-        Some(frac) => concat(&[sign, &grouped, ".", frac]),
-        None => concat(&[sign, &grouped]),
+        Some(frac) => format!("{sign}{grouped}.{frac}"),
+        None => format!("{sign}{grouped}"),
     }
 }
 
-/// The pieces joined into one string of the right size: `format!` with its formatter machinery
-/// cost some 5,000 instructions a value, and a 10,000-slice chart formats every value.
-pub fn concat(pieces: &[&str]) -> String {
-    let mut out = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
-    for piece in pieces {
-        out.push_str(piece);
-    }
-    out
-}
-
-/// `items` with `separator` between them: std's `join` is about 1 KB of the .wasm per item type.
-pub fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(separator);
-        }
-        out.push_str(item.as_ref());
-    }
-    out
-}
-
-/// `value` with exactly `decimals` decimals, rounded half away from zero. Integer arithmetic
-/// instead of `format!("{:.N}")`, whose exact float printer was 20 KB of the .wasm.
+/// `value` with exactly `decimals` decimals, rounded half away from zero as people round
+/// (`format!` alone rounds an exact tie such as 0.125 to even).
 fn fixed(value: f64, decimals: usize) -> String {
     let value = if value.is_finite() { value } else { 0.0 };
-    let decimals = decimals.min(9) as u32;
-    let factor = 10u64.pow(decimals);
-    let magnitude = value.abs();
-    // The whole part and the fraction apart: both are exact in f64, so scaling the fraction
-    // alone keeps every digit of a large value. `as` saturates past 2^64 (no real figure).
-    let mut whole = magnitude.trunc() as u64;
-    let mut fraction = ((magnitude - magnitude.trunc()) * factor as f64).round() as u64;
-    if fraction >= factor {
-        whole += 1;
-        fraction -= factor;
-    }
-    let mut text = String::with_capacity(24);
-    if value < 0.0 && (whole != 0 || fraction != 0) {
-        text.push('-');
-    }
-    text.push_str(&whole.to_string());
-    if decimals > 0 {
-        let digits = fraction.to_string();
-        text.push('.');
-        text.extend(std::iter::repeat_n('0', decimals as usize - digits.len()));
-        text.push_str(&digits);
-    }
-    text
+    let decimals = decimals.min(9);
+    let factor = 10f64.powi(decimals as i32);
+    // The fraction rounded on its own: scaling the whole value would round a large one once
+    // more, onto a tie it does not have.
+    let whole = value.trunc();
+    let rounded = whole + ((value - whole) * factor).round() / factor;
+    // What rounds to zero has no sign: "0.00", not "-0.00".
+    let rounded = if rounded == 0.0 { 0.0 } else { rounded };
+    format!("{rounded:.decimals$}")
 }
 
 /// One step of a language's number words: from `threshold` on, numbers are shown divided by
@@ -233,11 +197,11 @@ pub fn value_text(
     if unit == Unit::Percent {
         let number = plain_number(value, 2, lang == Lang::En);
         return match (qualifier, lang) {
-            (Some(Qualifier::Over), Lang::Zh) => concat(&["逾", &number, "%"]),
-            (Some(Qualifier::MoreThan), Lang::Zh) => concat(&[&number, "%以上"]),
-            (Some(Qualifier::Over), Lang::En) => concat(&["over ", &number, "%"]),
-            (Some(Qualifier::MoreThan), Lang::En) => concat(&["more than ", &number, "%"]),
-            (None, _) => concat(&[&number, "%"]),
+            (Some(Qualifier::Over), Lang::Zh) => format!("逾{number}%"),
+            (Some(Qualifier::MoreThan), Lang::Zh) => format!("{number}%以上"),
+            (Some(Qualifier::Over), Lang::En) => format!("over {number}%"),
+            (Some(Qualifier::MoreThan), Lang::En) => format!("more than {number}%"),
+            (None, _) => format!("{number}%"),
         };
     }
     let (number, magnitude) = scaled(value, lang);
@@ -245,9 +209,9 @@ pub fn value_text(
         Lang::Zh => {
             let unit_word = chinese_unit(unit, counter);
             match qualifier {
-                Some(Qualifier::Over) => concat(&["逾", &number, magnitude, unit_word]),
-                Some(Qualifier::MoreThan) => concat(&[&number, magnitude, "余", unit_word]),
-                None => concat(&[&number, magnitude, unit_word]),
+                Some(Qualifier::Over) => format!("逾{number}{magnitude}{unit_word}"),
+                Some(Qualifier::MoreThan) => format!("{number}{magnitude}余{unit_word}"),
+                None => format!("{number}{magnitude}{unit_word}"),
             }
         }
         Lang::En => {
@@ -258,7 +222,7 @@ pub fn value_text(
                 None => "",
             };
             let space = if unit_word.is_empty() { "" } else { " " };
-            concat(&[prefix, &number, magnitude, space, unit_word])
+            format!("{prefix}{number}{magnitude}{space}{unit_word}")
         }
     }
 }
@@ -272,7 +236,7 @@ pub fn share_text(share: f64) -> String {
     if percent < 0.1 {
         "<0.1%".into()
     } else {
-        concat(&[&plain_number(percent, 1, false), "%"])
+        format!("{}%", plain_number(percent, 1, false))
     }
 }
 
@@ -299,10 +263,10 @@ pub fn derivation_text(whole: Option<&Indicator>, minus: &[&Indicator], value: f
         let parts: Vec<String> = minus.iter().map(|part| describe(part, lang)).collect();
         let result = value_text(value, unit, counter, None, lang);
         match lang {
-            Lang::Zh => format!("推算：{whole_text} 减 {} = {result}", join(&parts, " 减 ")),
+            Lang::Zh => format!("推算：{whole_text} 减 {} = {result}", parts.join(" 减 ")),
             Lang::En => format!(
                 "Derived: {whole_text} minus {} = {result}",
-                join(&parts, " minus ")
+                parts.join(" minus ")
             ),
         }
     };
@@ -343,7 +307,7 @@ mod tests {
         assert_eq!(plain_number(7335.0, 0, true), "7,335");
     }
 
-    /// The integer printer agrees with Rust's exact one, except exactly on a tie (0.125 to two
+    /// `fixed` agrees with Rust's exact printer, except exactly on a tie (0.125 to two
     /// decimals), where it rounds away from zero as people do.
     #[test]
     fn fixed_matches_the_exact_printer_away_from_ties() {

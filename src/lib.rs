@@ -15,17 +15,14 @@
     )
 )]
 
-pub mod allocator;
 pub mod dataset;
 pub mod describe;
 pub mod export;
 pub mod format;
 pub mod hashing;
 pub mod i18n;
-pub mod index_set;
 pub mod layout;
 pub mod render;
-pub mod sorting;
 #[cfg(test)]
 mod test_random;
 pub mod theme;
@@ -33,8 +30,3 @@ pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
-
-/// Ours, not std's dlmalloc: src/allocator.rs says why.
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: allocator::PageAllocator = allocator::PageAllocator::new();

@@ -9,14 +9,7 @@ pub struct Rgb(pub u8, pub u8, pub u8);
 impl Rgb {
     /// `#rrggbb`, for CSS, the canvas and SVG.
     pub fn hex(self) -> String {
-        let digit = |nibble: u8| char::from_digit(u32::from(nibble), 16).unwrap_or('0');
-        let mut out = String::with_capacity(7);
-        out.push('#');
-        for byte in [self.0, self.1, self.2] {
-            out.push(digit(byte >> 4));
-            out.push(digit(byte & 15));
-        }
-        out
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
     }
 
     /// This colour moved towards `other` by `t` (0 = self, 1 = other). Opaque by design: canvas

@@ -3,8 +3,7 @@
 //! serialisation (`sector=smes&chart=patents&kind=donut&lang=en`).
 
 use crate::dataset::{Chart, ChartKind, Dataset, Lang};
-use crate::index_set::IndexSet;
-use crate::sorting::first_k;
+use std::collections::BTreeSet;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewState {
@@ -16,7 +15,7 @@ pub struct ViewState {
     pub kind: Option<ChartKind>,
     pub lang: Lang,
     /// Slices hidden through the legend, by index.
-    pub hidden: IndexSet,
+    pub hidden: BTreeSet<usize>,
     pub hover: Option<usize>,
     /// The slice the keyboard is on.
     pub focus: Option<usize>,
@@ -136,7 +135,7 @@ pub struct Fallback {
 }
 
 /// The "Other" slice of `chart` with these slices hidden, unless the visitor expanded it.
-pub fn other_group(chart: &Chart, hidden: &IndexSet, expanded: bool) -> Option<OtherGroup> {
+pub fn other_group(chart: &Chart, hidden: &BTreeSet<usize>, expanded: bool) -> Option<OtherGroup> {
     if expanded {
         return None;
     }
@@ -153,11 +152,12 @@ pub fn other_group(chart: &Chart, hidden: &IndexSet, expanded: bool) -> Option<O
     // Largest first; equal values keep the file's order, so the grouping is stable. A partial
     // selection, not a sort: this runs on every pointer move over a large chart.
     let kept = MAX_DRAWN_SLICES - 1;
-    let largest = first_k(&visible, kept, |a, b| {
-        b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)).is_lt()
+    let mut ranked: Vec<(usize, (usize, f64))> = visible.iter().copied().enumerate().collect();
+    ranked.select_nth_unstable_by(kept, |(_, a), (_, b)| {
+        b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
     });
     let mut drawn = SliceSet::new(visible.len());
-    for &at in &largest {
+    for &(at, _) in ranked.iter().take(kept) {
         drawn.insert(at);
     }
     let mut members = SliceSet::new(chart.slices.len());
@@ -426,7 +426,7 @@ impl ViewState {
         parts.push(format!("lang={}", self.lang.code()));
         if !self.hidden.is_empty() {
             let list: Vec<String> = self.hidden.iter().map(|i| i.to_string()).collect();
-            parts.push(format!("hidden={}", crate::format::join(&list, ",")));
+            parts.push(format!("hidden={}", list.join(",")));
         }
         if let Some(selected) = self.selected {
             parts.push(format!("selected={selected}"));
@@ -434,7 +434,7 @@ impl ViewState {
         if self.expanded {
             parts.push("expanded=1".into());
         }
-        crate::format::join(&parts, "&")
+        parts.join("&")
     }
 
     /// Reads a deep link (with or without `#`). Unknown keys are ignored; values that name

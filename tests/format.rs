@@ -357,15 +357,3 @@ fn non_finite_values_are_safe() {
         }
     }
 }
-
-#[test]
-fn join_puts_the_separator_between_items_only() {
-    use sector_charts::format::join;
-    assert_eq!(join::<&str>(&[], ", "), "");
-    assert_eq!(join(&["a"], ", "), "a");
-    assert_eq!(join(&["a", "", "c"], ", "), "a, , c");
-    assert_eq!(
-        join(&[String::from("减"), String::from("几")], " 减 "),
-        "减 减 几"
-    );
-}

@@ -1,7 +1,7 @@
 //! View transitions on the built-in dataset, deep links, and a property test over random event
 //! sequences.
 
-use sector_charts::index_set::IndexSet;
+use std::collections::BTreeSet;
 
 use sector_charts::dataset::{built_in, ChartKind, Dataset, Lang};
 use sector_charts::view::{Event, Key, ViewState};
@@ -33,7 +33,7 @@ fn key(k: Key) -> Event {
     Event::Key(k)
 }
 
-fn set(items: &[usize]) -> IndexSet {
+fn set(items: &[usize]) -> BTreeSet<usize> {
     items.iter().copied().collect()
 }
 

@@ -266,10 +266,7 @@ impl Walker {
             {
                 None => self.push(
                     &path.key(key),
-                    format!(
-                        "unknown field (expected one of: {})",
-                        crate::format::join(keys, ", ")
-                    ),
+                    format!("unknown field (expected one of: {})", keys.join(", ")),
                 ),
                 // JSON parsers disagree on which copy wins; the editor must say which is meant.
                 Some(seen) if seen.is_some() => {
@@ -647,7 +644,7 @@ impl Walker {
                 path,
                 format!(
                     "must be one of {}, got {}",
-                    crate::format::join(&names, ", "),
+                    names.join(", "),
                     describe(value)
                 ),
             );

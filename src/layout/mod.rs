@@ -19,7 +19,6 @@ mod geometry;
 mod hit;
 mod labels;
 mod pie;
-mod trig;
 
 use crate::dataset::ChartKind;
 
@@ -30,7 +29,6 @@ pub use labels::{
     TextMeasure, MAX_LABEL_CHARS,
 };
 pub use pie::MIN_RADIUS_FRACTION;
-pub use trig::sin_cos;
 
 /// One slice (category) of the chart, as given by the caller.
 #[derive(Clone, Copy, Debug)]

@@ -5,11 +5,10 @@ use std::f64::consts::{PI, TAU};
 
 use super::labels::{cap_text, fitting_prefix, place_column, wrap_measured, MAX_LABEL_CHARS};
 use super::{
-    sin_cos, Ctx, Label, LabelRole, Layout, Point, Rect, SliceInput, DONUT_HOLE, MIN_LABEL_SHARE,
-    PADDING, PULL_OUT,
+    Ctx, Label, LabelRole, Layout, Point, Rect, SliceInput, DONUT_HOLE, MIN_LABEL_SHARE, PADDING,
+    PULL_OUT,
 };
 use crate::dataset::ChartKind;
-use crate::sorting::sort_by;
 
 /// Length of the radial part of a leader line, CSS px.
 const ELBOW: f64 = 10.0;
@@ -28,7 +27,7 @@ const MIN_LABEL_EM: f64 = 4.0;
 
 /// Point at `angle` (0 = 12 o'clock, clockwise) and distance `r` from `c`.
 pub(crate) fn polar(c: Point, angle: f64, r: f64) -> Point {
-    let (sin, cos) = sin_cos(angle);
+    let (sin, cos) = angle.sin_cos();
     Point::new(c.x + r * sin, c.y - r * cos)
 }
 
@@ -199,11 +198,10 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
             .filter(|c| c.right == is_right)
             .filter_map(|c| c.built.as_ref().map(|(lines, w)| (c, lines, *w)))
             .collect();
-        sort_by(&mut col, |a, b| {
+        col.sort_unstable_by(|a, b| {
             b.0.value
                 .total_cmp(&a.0.value)
                 .then(a.0.slice.cmp(&b.0.slice))
-                .is_lt()
         });
         let n = fitting_prefix(
             col.iter()
@@ -238,14 +236,13 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
 
     // Each column top to bottom, near the slices' mid-angle heights, pushed apart.
     for (mut col, is_right) in [(col_r, true), (col_l, false)] {
-        let desired_mid = |c: &Cand| center.y - (radius + elbow) * sin_cos(c.mid).1;
+        let desired_mid = |c: &Cand| center.y - (radius + elbow) * c.mid.cos();
         // Ties in height keep the column's order (largest first), as a stable sort did.
-        sort_by(&mut col, |a, b| {
+        col.sort_unstable_by(|a, b| {
             desired_mid(a.0)
                 .total_cmp(&desired_mid(b.0))
                 .then(b.0.value.total_cmp(&a.0.value))
                 .then(a.0.slice.cmp(&b.0.slice))
-                .is_lt()
         });
         let items: Vec<(f64, f64)> = col
             .iter()
@@ -321,7 +318,7 @@ pub(super) fn move_pull_out(layout: &mut Layout, from: Option<usize>, to: Option
         // A slice that is the whole circle has nowhere to be pulled to.
         if sweep > 0.0 && sweep < TAU - 1e-9 {
             let m = g.mid_angle();
-            let (sin, cos) = sin_cos(m);
+            let (sin, cos) = m.sin_cos();
             g.offset = Point::new(pull * sin, -pull * cos);
         }
     }

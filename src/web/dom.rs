@@ -89,3 +89,33 @@ pub fn set_style(element: &Element, property: &str, value: &str) -> Result<(), J
     }
     Ok(())
 }
+
+pub fn window() -> Result<web_sys::Window, JsValue> {
+    web_sys::window().ok_or_else(|| JsValue::from_str("no window"))
+}
+
+pub fn media_matches(query: &str) -> bool {
+    window()
+        .ok()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+pub fn device_pixel_ratio() -> f64 {
+    window().map_or(1.0, |w| w.device_pixel_ratio())
+}
+
+pub fn current_hash() -> Option<String> {
+    let hash = window().ok()?.location().hash().ok()?;
+    Some(hash.trim_start_matches('#').to_string())
+}
+
+/// A `CustomEvent` that bubbles out of the shadow root to the `<sector-chart>` element.
+pub fn dispatch(target: &Element, name: &str, detail: &JsValue) -> Result<(), JsValue> {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    let event = web_sys::CustomEvent::new_with_event_init_dict(name, &init)?;
+    target.dispatch_event(&event).map(|_| ())
+}

@@ -9,8 +9,9 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, KeyboardEvent, PointerEvent};
 
+use super::dom::{current_hash, window};
 use super::listeners::{Listener, Observer, PixelRatioWatch};
-use super::widget::{current_hash, window, Pointer, Widget};
+use super::widget::{Pointer, Widget};
 use crate::dataset::{ChartKind, Lang};
 use crate::view::{Event, Key, ViewState};
 

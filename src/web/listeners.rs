@@ -8,8 +8,6 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AddEventListenerOptions, Event, EventTarget, ResizeObserver};
 
-use crate::format::{concat, plain_number};
-
 pub struct Listener {
     target: EventTarget,
     kind: &'static str,
@@ -88,18 +86,11 @@ fn ratio_query(window: &web_sys::Window) -> Option<web_sys::MediaQueryList> {
     let ratio = window.device_pixel_ratio();
     // A narrow range around the ratio rather than `(resolution: …)` with its exact digits:
     // a zoomed ratio (1.100000023841858) matches without printing every digit of it.
-    let (low, high) = (
-        plain_number((ratio - 0.001).max(0.0), 4, false),
-        plain_number(ratio + 0.001, 4, false),
-    );
+    let (low, high) = ((ratio - 0.001).max(0.0), ratio + 0.001);
     window
-        .match_media(&concat(&[
-            "(min-resolution: ",
-            &low,
-            "dppx) and (max-resolution: ",
-            &high,
-            "dppx)",
-        ]))
+        .match_media(&format!(
+            "(min-resolution: {low:.4}dppx) and (max-resolution: {high:.4}dppx)"
+        ))
         .ok()
         .flatten()
 }

@@ -2,6 +2,7 @@
 //! explorer page use. It translates between JavaScript and the pure core; `widget` keeps the
 //! state, `ui` the DOM, `canvas` the drawing surface, `events` the listeners.
 
+mod boundary;
 mod canvas;
 mod dom;
 mod events;
@@ -18,10 +19,12 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use crate::dataset::{self, Dataset, DatasetErrors, Lang};
+use boundary::{to_js, ErrorDetail};
+use dom::dispatch;
 use events::Handles;
 use options::Options;
 use ui::Dom;
-use widget::{dispatch, Widget};
+use widget::Widget;
 
 thread_local! {
     /// The built-in dataset, parsed once for every widget on the page.
@@ -215,25 +218,7 @@ fn js_error(error: JsValue) -> JsError {
 }
 
 fn error_detail(errors: &DatasetErrors) -> Result<JsValue, JsValue> {
-    let detail = js_sys::Object::new();
-    js_sys::Reflect::set(
-        &detail,
-        &"message".into(),
-        &JsValue::from_str(&errors.to_string()),
-    )?;
-    let problems = js_sys::Array::new();
-    for error in errors.iter() {
-        let problem = js_sys::Object::new();
-        js_sys::Reflect::set(&problem, &"path".into(), &JsValue::from_str(&error.path))?;
-        js_sys::Reflect::set(
-            &problem,
-            &"message".into(),
-            &JsValue::from_str(&error.message),
-        )?;
-        problems.push(&problem);
-    }
-    js_sys::Reflect::set(&detail, &"problems".into(), &problems)?;
-    Ok(detail.into())
+    to_js(&ErrorDetail::of_dataset(errors))
 }
 
 impl SectorChart {
@@ -270,11 +255,9 @@ impl SectorChart {
             w.refresh(true)?;
             if !problems.is_empty() {
                 // Stated fallbacks: the chart shows, and the editor is told what was replaced.
-                let message = crate::format::join(&problems, "; ");
+                let message = problems.join("; ");
                 w.dom.show_message(&message)?;
-                let detail = js_sys::Object::new();
-                js_sys::Reflect::set(&detail, &"message".into(), &JsValue::from_str(&message))?;
-                js_sys::Reflect::set(&detail, &"problems".into(), &js_sys::Array::new())?;
+                let detail = to_js(&ErrorDetail::fallback(message))?;
                 dispatch(&w.dom.root, "error", &detail)?;
             }
             ALERTS.with(|alerts| alerts.borrow_mut().push(w.dom.root.clone()));
@@ -313,9 +296,9 @@ impl SectorChart {
     pub fn new(
         element: Element,
         options: Option<SectorChartOptions>,
-    ) -> Result<SectorChart, JsError> {
+    ) -> Result<SectorChart, JsValue> {
         install_panic_hook();
-        let options = Options::from_js(&options.map_or(JsValue::UNDEFINED, Into::into));
+        let options = Options::from_js(options.map_or(JsValue::UNDEFINED, Into::into))?;
         let inner = SectorChart::mount_widget(&element, options).map_err(js_error)?;
         Ok(SectorChart {
             mount: element,
@@ -325,8 +308,8 @@ impl SectorChart {
 
     /// Replaces the options and re-renders (a live attribute change on `<sector-chart>`).
     #[wasm_bindgen(js_name = setOptions)]
-    pub fn set_options(&mut self, options: Option<SectorChartOptions>) -> Result<(), JsError> {
-        let options = Options::from_js(&options.map_or(JsValue::UNDEFINED, Into::into));
+    pub fn set_options(&mut self, options: Option<SectorChartOptions>) -> Result<(), JsValue> {
+        let options = Options::from_js(options.map_or(JsValue::UNDEFINED, Into::into))?;
         self.release();
         self.inner = SectorChart::mount_widget(&self.mount, options).map_err(js_error)?;
         Ok(())

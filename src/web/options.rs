@@ -1,8 +1,12 @@
 //! Options from JavaScript (`new SectorChart(el, {sector, chart, kind, lang, theme, ...})`),
-//! read field by field so that a wrong type is a clear message, not a panic.
+//! read by serde-wasm-bindgen: a value of the wrong type is a `TypeError` naming the field.
 
-use js_sys::Reflect;
-use wasm_bindgen::{JsCast, JsValue};
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+
+/// The least and most height an editor may ask for, in CSS px.
+const HEIGHT_RANGE: (f64, f64) = (120.0, 4000.0);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ThemeChoice {
@@ -27,6 +31,8 @@ pub struct Options {
     pub downloads: bool,
     /// CSS px; otherwise derived from the width.
     pub height: Option<f64>,
+    /// A height was given that is not a number of CSS px in range: what it was.
+    pub unusable_height: Option<String>,
     /// An editor's dataset as JSON text.
     pub data: Option<String>,
     /// Where `embed.js` is served from, for the embed snippet.
@@ -35,19 +41,103 @@ pub struct Options {
     pub load_error: Option<String>,
 }
 
-fn string(options: &JsValue, key: &str) -> Option<String> {
-    Reflect::get(options, &JsValue::from_str(key))
-        .ok()
-        .and_then(|v| v.as_string())
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
+/// The options object as JavaScript gives it: every field may be left out or `null`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct Given {
+    sector: Option<String>,
+    chart: Option<String>,
+    kind: Option<String>,
+    lang: Option<String>,
+    theme: Option<String>,
+    explorer: Option<bool>,
+    hash: Option<bool>,
+    downloads: Option<bool>,
+    height: Option<Height>,
+    data: Option<DataText>,
+    script_url: Option<String>,
+    load_error: Option<String>,
 }
 
-fn flag(options: &JsValue, key: &str) -> bool {
-    Reflect::get(options, &JsValue::from_str(key))
-        .ok()
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
+/// A height as a number of CSS px, or as an attribute's text ("480", "480px").
+enum Height {
+    Px(f64),
+    Text(String),
+}
+
+impl<'de> Deserialize<'de> for Height {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Height, D::Error> {
+        struct HeightVisitor;
+        impl Visitor<'_> for HeightVisitor {
+            type Value = Height;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number of CSS px or a string like \"480px\"")
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Height, E> {
+                Ok(Height::Px(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Height, E> {
+                Ok(Height::Px(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Height, E> {
+                Ok(Height::Px(v as f64))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Height, E> {
+                Ok(Height::Text(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(HeightVisitor)
+    }
+}
+
+/// A dataset as JSON text, or as the bytes of a UTF-8 file (a `Uint8Array`), decoded with
+/// replacement characters as `response.text()` decodes. Bytes skip decoding a large file into
+/// a JavaScript string and encoding it back into wasm memory.
+struct DataText(String);
+
+impl<'de> Deserialize<'de> for DataText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<DataText, D::Error> {
+        struct DataVisitor;
+        impl Visitor<'_> for DataVisitor {
+            type Value = DataText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("JSON text or the bytes of a UTF-8 file (a Uint8Array)")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<DataText, E> {
+                Ok(DataText(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<DataText, E> {
+                Ok(DataText(v))
+            }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<DataText, E> {
+                Ok(DataText(String::from_utf8_lossy(v).into_owned()))
+            }
+            fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<DataText, E> {
+                Ok(DataText(match String::from_utf8(v) {
+                    Ok(text) => text,
+                    Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
+                }))
+            }
+        }
+        deserializer.deserialize_any(DataVisitor)
+    }
+}
+
+/// Text that says something: trimmed, and `None` when nothing is left.
+fn meaningful(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
+}
+
+/// A height in CSS px within [`HEIGHT_RANGE`], from what was given.
+fn usable_height(height: &Height) -> Option<f64> {
+    let px = match height {
+        Height::Px(px) => Some(*px),
+        Height::Text(text) => {
+            let text = text.trim();
+            text.strip_suffix("px").unwrap_or(text).trim().parse().ok()
+        }
+    };
+    px.filter(|h: &f64| h.is_finite() && (HEIGHT_RANGE.0..=HEIGHT_RANGE.1).contains(h))
 }
 
 impl Options {
@@ -56,36 +146,18 @@ impl Options {
         self.explorer && cfg!(feature = "explorer")
     }
 
-    pub fn from_js(options: &JsValue) -> Options {
+    /// Reads the options object; `undefined` or `null` is no options. A field of the wrong type
+    /// is a `TypeError` that names it and says what it should be.
+    pub fn from_js(options: JsValue) -> Result<Options, JsValue> {
         if options.is_undefined() || options.is_null() {
-            return Options::default();
+            return Ok(Options::default());
         }
-        let height = Reflect::get(options, &JsValue::from_str("height"))
-            .ok()
-            .and_then(|v| {
-                v.as_f64().or_else(|| {
-                    v.as_string().and_then(|s| {
-                        crate::dataset::decimal::plain(s.strip_suffix("px").unwrap_or(&s))
-                    })
-                })
-            })
-            .filter(|h| h.is_finite() && *h >= 120.0 && *h <= 4000.0);
-        Options {
-            sector: string(options, "sector"),
-            chart: string(options, "chart"),
-            kind: string(options, "kind"),
-            lang: string(options, "lang"),
-            theme: string(options, "theme"),
-            explorer: flag(options, "explorer"),
-            hash: flag(options, "hash"),
-            downloads: flag(options, "downloads"),
-            height,
-            data: Reflect::get(options, &JsValue::from_str("data"))
-                .ok()
-                .and_then(|v| json_text(&v)),
-            script_url: string(options, "scriptUrl"),
-            load_error: string(options, "loadError"),
-        }
+        let deserializer = serde_wasm_bindgen::Deserializer::from(options);
+        let given: Given = serde_path_to_error::deserialize(deserializer).map_err(|error| {
+            let message = format!("SectorChart options: {}: {}", error.path(), error.inner());
+            JsValue::from(js_sys::TypeError::new(&message))
+        })?;
+        Ok(Options::from(given))
     }
 
     /// Dark colours: asked for, or `auto` on a reader's system set to dark.
@@ -93,7 +165,7 @@ impl Options {
         match self.theme_choice() {
             ThemeChoice::Light => false,
             ThemeChoice::Dark => true,
-            ThemeChoice::Auto => super::widget::media_matches("(prefers-color-scheme: dark)"),
+            ThemeChoice::Auto => super::dom::media_matches("(prefers-color-scheme: dark)"),
         }
     }
 
@@ -106,17 +178,28 @@ impl Options {
     }
 }
 
-/// The dataset's text from a string, or from the file's bytes (a `Uint8Array`) decoded as UTF-8
-/// with replacement characters, as `response.text()` decodes. Bytes skip decoding the file into
-/// a JavaScript string and encoding it back into wasm memory: for 10,000 slices that was 1.4 MB
-/// each way.
-fn json_text(value: &JsValue) -> Option<String> {
-    if let Some(text) = value.as_string() {
-        return Some(text);
+impl From<Given> for Options {
+    fn from(given: Given) -> Options {
+        let height = given.height.as_ref().and_then(usable_height);
+        let unusable_height = match (&given.height, height) {
+            (Some(Height::Text(text)), None) => Some(format!("\"{}\"", text.trim())),
+            (Some(Height::Px(px)), None) => Some(px.to_string()),
+            _ => None,
+        };
+        Options {
+            sector: meaningful(given.sector),
+            chart: meaningful(given.chart),
+            kind: meaningful(given.kind),
+            lang: meaningful(given.lang),
+            theme: meaningful(given.theme),
+            explorer: given.explorer.unwrap_or(false),
+            hash: given.hash.unwrap_or(false),
+            downloads: given.downloads.unwrap_or(false),
+            height,
+            unusable_height,
+            data: given.data.map(|d| d.0),
+            script_url: meaningful(given.script_url),
+            load_error: meaningful(given.load_error),
+        }
     }
-    let bytes = value.dyn_ref::<js_sys::Uint8Array>()?.to_vec();
-    Some(match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
-    })
 }

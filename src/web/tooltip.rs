@@ -157,14 +157,7 @@ impl Tooltip {
         set_style(
             &self.element,
             "transform",
-            // Whole pixels, printed as integers: no float formatter in the .wasm for this.
-            &crate::format::concat(&[
-                "translate(",
-                &(left as i64).to_string(),
-                "px, ",
-                &(top as i64).to_string(),
-                "px)",
-            ]),
+            &format!("translate({left}px, {top}px)"),
         )
     }
 }

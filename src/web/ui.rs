@@ -770,6 +770,6 @@ pub fn embed_snippet(dataset: &Dataset, state: &ViewState, script_url: &str) -> 
     attributes.push(format!("lang=\"{}\"", state.lang.code()));
     format!(
         "<script type=\"module\" src=\"{script_url}\"></script>\n<sector-chart {}></sector-chart>",
-        crate::format::join(&attributes, " ")
+        attributes.join(" ")
     )
 }

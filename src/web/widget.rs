@@ -11,7 +11,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlCanvasElement};
 
+use super::boundary::{to_js, SelectDetail, SelectedSlice, StateDetail};
 use super::canvas::{context_of, drawing_area, CanvasText, Surface, FONT_FAMILY};
+use super::dom::{current_hash, device_pixel_ratio, dispatch, media_matches, window};
 use super::options::Options;
 use super::ui::{Dom, TablePart};
 use crate::dataset::{ChartKind, Dataset, Lang};
@@ -92,21 +94,6 @@ struct LayoutKey {
     kind: Option<ChartKind>,
     size: (u32, u32),
     dpr_bits: u64,
-}
-
-pub fn window() -> Result<web_sys::Window, JsValue> {
-    web_sys::window().ok_or_else(|| JsValue::from_str("no window"))
-}
-
-pub fn media_matches(query: &str) -> bool {
-    window()
-        .ok()
-        .and_then(|w| w.match_media(query).ok().flatten())
-        .is_some_and(|m| m.matches())
-}
-
-pub fn device_pixel_ratio() -> f64 {
-    window().map_or(1.0, |w| w.device_pixel_ratio())
 }
 
 impl Widget {
@@ -194,6 +181,18 @@ impl Widget {
         if let Some(lang) = &self.options.lang {
             if Lang::from_code(lang).is_none() {
                 problems.push(format!("lang=\"{lang}\" is not zh or en; showing Chinese"));
+            }
+        }
+        if let Some(height) = &self.options.unusable_height {
+            problems.push(format!(
+                "height={height} is not a number of CSS px from 120 to 4000; the height follows the width"
+            ));
+        }
+        if let Some(theme) = &self.options.theme {
+            if !["light", "dark", "auto"].contains(&theme.as_str()) {
+                problems.push(format!(
+                    "theme=\"{theme}\" is not light, dark or auto; following the reader's system"
+                ));
             }
         }
         if self.options.explorer && !self.options.has_explorer() {
@@ -649,94 +648,41 @@ impl Widget {
     }
 
     fn dispatch_select(&self) -> Result<(), JsValue> {
-        let detail = js_sys::Object::new();
-        let set = |key: &str, value: JsValue| {
-            js_sys::Reflect::set(&detail, &JsValue::from_str(key), &value)
-        };
-        set(
-            "sector",
-            self.state
-                .sector
-                .as_deref()
-                .map_or(JsValue::NULL, JsValue::from_str),
-        )?;
-        set(
-            "chart",
-            self.state
-                .chart(&self.dataset)
-                .map_or(JsValue::NULL, |c| JsValue::from_str(&c.id)),
-        )?;
-        match self
+        let selected = self
             .state
             .selected
-            .and_then(|i| self.texts.get(i).map(|t| (i, t)))
-        {
-            Some((i, text)) => {
-                set("index", JsValue::from_f64(i as f64))?;
-                set("key", JsValue::from_str(&text.key))?;
-                set("label", JsValue::from_str(&text.label))?;
-                set("value", JsValue::from_str(&text.value))?;
-                set("share", JsValue::from_str(&text.share))?;
-            }
-            None => {
-                set("index", JsValue::NULL)?;
-            }
-        }
-        dispatch(&self.dom.root, "select", &detail)
+            .and_then(|i| self.texts.get(i).map(|t| (i, t)));
+        let detail = SelectDetail {
+            sector: self.state.sector.as_deref(),
+            chart: self.state.chart(&self.dataset).map(|c| c.id.as_str()),
+            index: selected.map(|(i, _)| i),
+            slice: selected.map(|(_, text)| SelectedSlice {
+                key: &text.key,
+                label: &text.label,
+                value: &text.value,
+                share: &text.share,
+            }),
+        };
+        dispatch(&self.dom.root, "select", &to_js(&detail)?)
     }
 
     /// Everything a script may want to read about the view.
     pub fn state_object(&self) -> Result<JsValue, JsValue> {
-        let object = js_sys::Object::new();
-        let set = |key: &str, value: JsValue| {
-            js_sys::Reflect::set(&object, &JsValue::from_str(key), &value)
-        };
-        set(
-            "sector",
-            self.state
-                .sector
-                .as_deref()
-                .map_or(JsValue::NULL, JsValue::from_str),
-        )?;
-        set(
-            "chart",
-            self.state
-                .chart(&self.dataset)
-                .map_or(JsValue::NULL, |c| JsValue::from_str(&c.id)),
-        )?;
-        set(
-            "kind",
-            self.state
+        to_js(&StateDetail {
+            sector: self.state.sector.as_deref(),
+            chart: self.state.chart(&self.dataset).map(|c| c.id.as_str()),
+            kind: self
+                .state
                 .effective_kind(&self.dataset)
-                .map_or(JsValue::NULL, |k| JsValue::from_str(k.code())),
-        )?;
-        set("lang", JsValue::from_str(self.state.lang.code()))?;
-        let hidden = js_sys::Array::new();
-        for i in &self.state.hidden {
-            hidden.push(&JsValue::from_f64(*i as f64));
-        }
-        set("hidden", hidden.into())?;
-        set(
-            "selected",
-            self.state
-                .selected
-                .map_or(JsValue::NULL, |i| JsValue::from_f64(i as f64)),
-        )?;
-        set(
-            "focus",
-            self.state
-                .focus
-                .map_or(JsValue::NULL, |i| JsValue::from_f64(i as f64)),
-        )?;
-        set(
-            "hover",
-            self.state
-                .hover
-                .map_or(JsValue::NULL, |i| JsValue::from_f64(i as f64)),
-        )?;
-        set("query", JsValue::from_str(&self.state.to_query()))?;
-        set("dark", JsValue::from_bool(self.dark))?;
-        Ok(object.into())
+                .map(ChartKind::code),
+            lang: self.state.lang.code(),
+            hidden: self.state.hidden.iter().copied().collect(),
+            selected: self.state.selected,
+            focus: self.state.focus,
+            hover: self.state.hover,
+            query: self.state.to_query(),
+            dark: self.dark,
+        })
     }
 
     fn file_prefix(&self) -> &'static str {
@@ -844,19 +790,4 @@ impl Widget {
             let _ = parent.remove_child(&self.dom.root);
         }
     }
-}
-
-pub fn current_hash() -> Option<String> {
-    let hash = window().ok()?.location().hash().ok()?;
-    Some(hash.trim_start_matches('#').to_string())
-}
-
-/// A `CustomEvent` that bubbles out of the shadow root to the `<sector-chart>` element.
-pub fn dispatch(target: &Element, name: &str, detail: &JsValue) -> Result<(), JsValue> {
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(detail);
-    let event = web_sys::CustomEvent::new_with_event_init_dict(name, &init)?;
-    target.dispatch_event(&event).map(|_| ())
 }
