@@ -229,6 +229,36 @@ fn bad_data_shows_an_alert_that_names_the_place() {
 }
 
 #[wasm_bindgen_test]
+fn an_option_of_the_wrong_type_is_a_type_error_that_names_it() {
+    let host = container(400);
+    let given = options(&[("downloads", "yes".into())]);
+    let refused = SectorChart::new(host.clone().into(), Some(given.unchecked_into()));
+    let error = refused.err().expect("refused");
+    assert!(error.is_instance_of::<js_sys::TypeError>(), "{error:?}");
+    let message = String::from(js_sys::Error::from(error).message());
+    assert!(
+        message.contains("downloads") && message.contains("\"yes\""),
+        "{message}"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_unusable_height_draws_and_says_what_was_replaced() {
+    let host = container(400);
+    let _chart = mount(&host, &[("height", "tall".into())]);
+    sleep(20).await;
+    assert!(canvas_in(&host).get_attribute("data-drawn").is_some_and(|d| d != "none"));
+    let alert = host
+        .query_selector("[role=alert]")
+        .expect("query")
+        .expect("alert");
+    let text = alert.text_content().unwrap_or_default();
+    assert!(text.contains("height=\"tall\""), "{text}");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn destroy_removes_what_it_added() {
     let host = container(400);
     let mut chart = mount(&host, &[]);
