@@ -6,7 +6,6 @@ PORT ?= 8080
 # externref table that wasm-bindgen 0.2.130 emits (WebAssembly.Table.set fails at start-up).
 WASM_OPT := tests/e2e/node_modules/.bin/wasm-opt
 # terser from npm (pinned beside binaryen): the wasm-bindgen glue, minified, is 2 KiB less gzipped.
-# Then scripts/short-imports.mjs gives the imports short names in both files (4.5 KiB less).
 TERSER := tests/e2e/node_modules/.bin/terser
 WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers
@@ -20,13 +19,12 @@ SIZE_BUDGET_KIB := 115
 setup:
 	@scripts/setup.sh
 
-# One package in $(1): wasm-pack (cargo arguments $(2)), then wasm-opt, terser and short
-# import names (scripts/short-imports.mjs) on its .wasm and glue.
+# One package in $(1): wasm-pack (cargo arguments $(2)), then wasm-opt on its .wasm and terser on
+# its glue.
 define build_package
 	wasm-pack build --release --target web --out-dir $(1) --out-name sector_charts $(2)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(1)/sector_charts_bg.wasm -o $(1)/sector_charts_bg.wasm
 	$(TERSER) $(1)/sector_charts.js --module --compress --mangle -o $(1)/sector_charts.js
-	node scripts/short-imports.mjs $(1)/sector_charts_bg.wasm $(1)/sector_charts.js
 	@rm -f $(1)/README.md $(1)/package.json
 	@ls -l $(1)/sector_charts_bg.wasm | awk '{print "built " $$NF ": " $$5 " bytes"}'
 endef
