@@ -84,7 +84,9 @@ pub struct SectorChart {
 
 #[wasm_bindgen(typescript_custom_section)]
 const OPTIONS_TS: &'static str = r#"
-/** Options of a chart. Every field is optional. */
+/** Options of a chart. Every field is optional; `null` is the same as leaving it out. A field
+ *  of the wrong type (say `downloads: "yes"`) makes the constructor throw a `TypeError` that
+ *  names it. */
 export interface SectorChartOptions {
   /** A sector id (e.g. "smes"); none for the overview of all sectors. */
   sector?: string;
@@ -96,8 +98,10 @@ export interface SectorChartOptions {
   /** An editor's dataset as JSON text, or the bytes of a UTF-8 JSON file, in the format of
    *  docs/dataset.md. */
   data?: string | Uint8Array;
-  /** Height in CSS px; by default it follows the width. */
-  height?: number;
+  /** Height in CSS px (a number, or text such as "480px"), from 120 to 4000; by default it
+   *  follows the width. Another value draws at the default height and says so through
+   *  `error`. */
+  height?: number | string;
   /** Show PNG, SVG and CSV download buttons. */
   downloads?: boolean;
   /** The full explorer: sector navigation, the sector's text, embed code. Only in the explorer's

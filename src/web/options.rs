@@ -1,5 +1,5 @@
 //! Options from JavaScript (`new SectorChart(el, {sector, chart, kind, lang, theme, ...})`),
-//! read by serde-wasm-bindgen: a value of the wrong type is a `TypeError` naming the field.
+//! read by serde-wasm-bindgen: values of the wrong type are a `TypeError` naming each field.
 
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
@@ -41,22 +41,58 @@ pub struct Options {
     pub load_error: Option<String>,
 }
 
-/// The options object as JavaScript gives it: every field may be left out or `null`.
+/// The options object as JavaScript gives it: every field may be left out or `null`, and
+/// one of the wrong type is kept as what serde said of it, so that every one can be named.
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 struct Given {
-    sector: Option<String>,
-    chart: Option<String>,
-    kind: Option<String>,
-    lang: Option<String>,
-    theme: Option<String>,
-    explorer: Option<bool>,
-    hash: Option<bool>,
-    downloads: Option<bool>,
-    height: Option<Height>,
-    data: Option<DataText>,
-    script_url: Option<String>,
-    load_error: Option<String>,
+    sector: Checked<String>,
+    chart: Checked<String>,
+    kind: Checked<String>,
+    lang: Checked<String>,
+    theme: Checked<String>,
+    explorer: Checked<bool>,
+    hash: Checked<bool>,
+    downloads: Checked<bool>,
+    height: Checked<Height>,
+    data: Checked<DataText>,
+    script_url: Checked<String>,
+    load_error: Checked<String>,
+}
+
+/// A field's value, or why it could not be read (`invalid type: string "yes", expected a
+/// boolean`). serde-wasm-bindgen reads each field from its own JavaScript value, so one
+/// failure leaves the others to read.
+#[derive(Default)]
+enum Checked<T> {
+    #[default]
+    Absent,
+    Given(T),
+    Wrong(String),
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Checked<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Checked<T>, D::Error> {
+        Ok(match Option::<T>::deserialize(deserializer) {
+            Ok(Some(value)) => Checked::Given(value),
+            Ok(None) => Checked::Absent,
+            Err(error) => Checked::Wrong(error.to_string()),
+        })
+    }
+}
+
+impl<T> Checked<T> {
+    /// The value, noting `name: why` in `wrong` when it had the wrong type.
+    fn take(self, name: &str, wrong: &mut Vec<String>) -> Option<T> {
+        match self {
+            Checked::Given(value) => Some(value),
+            Checked::Absent => None,
+            Checked::Wrong(why) => {
+                wrong.push(format!("{name}: {why}"));
+                None
+            }
+        }
+    }
 }
 
 /// A height as a number of CSS px, or as an attribute's text ("480", "480px").
@@ -146,18 +182,24 @@ impl Options {
         self.explorer && cfg!(feature = "explorer")
     }
 
-    /// Reads the options object; `undefined` or `null` is no options. A field of the wrong type
-    /// is a `TypeError` that names it and says what it should be.
+    /// Reads the options object; `undefined` or `null` is no options. Fields of the wrong type
+    /// are a `TypeError` that names each one and says what it should be.
     pub fn from_js(options: JsValue) -> Result<Options, JsValue> {
         if options.is_undefined() || options.is_null() {
             return Ok(Options::default());
         }
-        let deserializer = serde_wasm_bindgen::Deserializer::from(options);
-        let given: Given = serde_path_to_error::deserialize(deserializer).map_err(|error| {
-            let message = format!("SectorChart options: {}: {}", error.path(), error.inner());
+        let given: Given = serde_wasm_bindgen::from_value(options).map_err(|error| {
+            let message = format!("SectorChart options: {error}");
             JsValue::from(js_sys::TypeError::new(&message))
         })?;
-        Ok(Options::from(given))
+        let mut wrong = Vec::new();
+        let options = Options::read(given, &mut wrong);
+        if wrong.is_empty() {
+            Ok(options)
+        } else {
+            let message = format!("SectorChart options: {}", wrong.join("; "));
+            Err(js_sys::TypeError::new(&message).into())
+        }
     }
 
     /// Dark colours: asked for, or `auto` on a reader's system set to dark.
@@ -178,28 +220,36 @@ impl Options {
     }
 }
 
-impl From<Given> for Options {
-    fn from(given: Given) -> Options {
-        let height = given.height.as_ref().and_then(usable_height);
-        let unusable_height = match (&given.height, height) {
+impl Options {
+    /// The options from what was given; fields of the wrong type are noted in `wrong`.
+    fn read(given: Given, wrong: &mut Vec<String>) -> Options {
+        let text = |field: Checked<String>, name: &str, wrong: &mut Vec<String>| {
+            meaningful(field.take(name, wrong))
+        };
+        let flag = |field: Checked<bool>, name: &str, wrong: &mut Vec<String>| {
+            field.take(name, wrong).unwrap_or(false)
+        };
+        let given_height = given.height.take("height", wrong);
+        let height = given_height.as_ref().and_then(usable_height);
+        let unusable_height = match (&given_height, height) {
             (Some(Height::Text(text)), None) => Some(format!("\"{}\"", text.trim())),
             (Some(Height::Px(px)), None) => Some(px.to_string()),
             _ => None,
         };
         Options {
-            sector: meaningful(given.sector),
-            chart: meaningful(given.chart),
-            kind: meaningful(given.kind),
-            lang: meaningful(given.lang),
-            theme: meaningful(given.theme),
-            explorer: given.explorer.unwrap_or(false),
-            hash: given.hash.unwrap_or(false),
-            downloads: given.downloads.unwrap_or(false),
+            sector: text(given.sector, "sector", wrong),
+            chart: text(given.chart, "chart", wrong),
+            kind: text(given.kind, "kind", wrong),
+            lang: text(given.lang, "lang", wrong),
+            theme: text(given.theme, "theme", wrong),
+            explorer: flag(given.explorer, "explorer", wrong),
+            hash: flag(given.hash, "hash", wrong),
+            downloads: flag(given.downloads, "downloads", wrong),
             height,
             unusable_height,
-            data: given.data.map(|d| d.0),
-            script_url: meaningful(given.script_url),
-            load_error: meaningful(given.load_error),
+            data: given.data.take("data", wrong).map(|d| d.0),
+            script_url: text(given.script_url, "scriptUrl", wrong),
+            load_error: text(given.load_error, "loadError", wrong),
         }
     }
 }
