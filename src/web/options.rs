@@ -64,9 +64,8 @@ impl Options {
             .ok()
             .and_then(|v| {
                 v.as_f64().or_else(|| {
-                    v.as_string().and_then(|s| {
-                        crate::dataset::decimal::plain(s.strip_suffix("px").unwrap_or(&s))
-                    })
+                    v.as_string()
+                        .and_then(|s| s.strip_suffix("px").unwrap_or(&s).parse::<f64>().ok())
                 })
             })
             .filter(|h| h.is_finite() && *h >= 120.0 && *h <= 4000.0);
