@@ -5,7 +5,7 @@
 mod error;
 mod kinds;
 mod overview;
-mod raw;
+pub(crate) mod raw;
 mod syntax;
 mod types;
 mod validate;
@@ -21,8 +21,13 @@ pub const BUILT_IN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/built-in
 
 /// Parses and validates a dataset.
 pub fn parse(json: &str) -> Result<Dataset, DatasetErrors> {
-    let raw = syntax::read(json)?;
-    validate::dataset(&raw).map_err(DatasetErrors)
+    from_raw(&syntax::read(json)?)
+}
+
+/// Validates a file already read into the raw types, by any serde deserializer (raw.rs says
+/// how to read them from `JSON.parse`'s output with serde-wasm-bindgen).
+pub(crate) fn from_raw(raw: &raw::Obj<raw::RawDataset>) -> Result<Dataset, DatasetErrors> {
+    validate::dataset(raw).map_err(DatasetErrors)
 }
 
 /// Parses the embedded dataset. It is checked by the tests, so an error here is a build defect,

@@ -6,7 +6,10 @@
 //! an object, else what was found; it also records the keys the struct does not know and the
 //! keys given twice, which derive would ignore or abort on. [`List`] is an array of lenient
 //! items, else what was found. Nothing here depends on serde_json: the browser may read the
-//! same types from `JSON.parse` through serde-wasm-bindgen.
+//! same types from `JSON.parse`'s output with serde-wasm-bindgen, as
+//! `Obj::<RawDataset>::deserialize(serde_wasm_bindgen::Deserializer::from(value))` (its
+//! `from_value` asks for types that borrow nothing, which these are not: they borrow strings
+//! from a text when they can).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -18,82 +21,95 @@ use serde::Deserialize;
 
 /// The whole file.
 #[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct RawDataset {
-    pub version: Field<Leaf>,
-    pub title: Field<Obj<RawText>>,
-    pub source: Field<Obj<RawSource>>,
-    pub sectors: Field<List<Obj<RawSector>>>,
+#[serde(default, bound(deserialize = "'de: 'a"))]
+pub struct RawDataset<'a> {
+    pub version: Field<Leaf<'a>>,
+    pub title: Field<Obj<RawText<'a>>>,
+    pub source: Field<Obj<RawSource<'a>>>,
+    pub sectors: Field<List<Obj<RawSector<'a>>>>,
 }
 
 /// A text in both languages.
 #[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct RawText {
-    pub zh: Field<Leaf>,
-    pub en: Field<Leaf>,
+#[serde(default, bound(deserialize = "'de: 'a"))]
+pub struct RawText<'a> {
+    pub zh: Field<Leaf<'a>>,
+    pub en: Field<Leaf<'a>>,
 }
 
 #[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct RawSource {
-    pub title: Field<Obj<RawText>>,
-    pub publisher: Field<Obj<RawText>>,
-    pub date: Field<Leaf>,
-    pub note: Field<Obj<RawText>>,
+#[serde(default, bound(deserialize = "'de: 'a"))]
+pub struct RawSource<'a> {
+    pub title: Field<Obj<RawText<'a>>>,
+    pub publisher: Field<Obj<RawText<'a>>>,
+    pub date: Field<Leaf<'a>>,
+    pub note: Field<Obj<RawText<'a>>>,
 }
 
 #[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct RawSector {
-    pub id: Field<Leaf>,
-    pub name: Field<Obj<RawText>>,
-    pub paragraph: Field<Leaf>,
-    pub achievements: Field<List<Obj<RawText>>>,
-    pub indicators: Field<List<Obj<RawIndicator>>>,
-    pub charts: Field<List<Obj<RawChart>>>,
+#[serde(default, bound(deserialize = "'de: 'a"))]
+pub struct RawSector<'a> {
+    pub id: Field<Leaf<'a>>,
+    pub name: Field<Obj<RawText<'a>>>,
+    pub paragraph: Field<Leaf<'a>>,
+    pub achievements: Field<List<Obj<RawText<'a>>>>,
+    pub indicators: Field<List<Obj<RawIndicator<'a>>>>,
+    pub charts: Field<List<Obj<RawChart<'a>>>>,
 }
 
 #[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct RawIndicator {
-    pub id: Field<Leaf>,
-    pub label: Field<Obj<RawText>>,
-    pub value: Field<Leaf>,
-    pub unit: Field<Leaf>,
-    pub counter: Field<Obj<RawText>>,
-    pub qualifier: Field<Leaf>,
-    pub source: Field<Leaf>,
-    pub note: Field<Obj<RawText>>,
+#[serde(default, bound(deserialize = "'de: 'a"))]
+pub struct RawIndicator<'a> {
+    pub id: Field<Leaf<'a>>,
+    pub label: Field<Obj<RawText<'a>>>,
+    pub value: Field<Leaf<'a>>,
+    pub unit: Field<Leaf<'a>>,
+    pub counter: Field<Box<Obj<RawText<'a>>>>,
+    pub qualifier: Field<Leaf<'a>>,
+    pub source: Field<Leaf<'a>>,
+    pub note: Field<Box<Obj<RawText<'a>>>>,
 }
 
 #[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct RawChart {
-    pub id: Field<Leaf>,
-    pub title: Field<Obj<RawText>>,
-    pub kind: Field<Leaf>,
-    pub parts_of_whole: Field<Leaf>,
-    pub note: Field<Obj<RawText>>,
-    pub slices: Field<List<Obj<RawSlice>>>,
+#[serde(default, bound(deserialize = "'de: 'a"))]
+pub struct RawChart<'a> {
+    pub id: Field<Leaf<'a>>,
+    pub title: Field<Obj<RawText<'a>>>,
+    pub kind: Field<Leaf<'a>>,
+    pub parts_of_whole: Field<Leaf<'a>>,
+    pub note: Field<Obj<RawText<'a>>>,
+    pub slices: Field<List<Obj<RawSlice<'a>>>>,
 }
 
 /// Either `{"indicator": id}` or a derived slice (`id`, `label`, `derived`); validation
 /// tells them apart.
 #[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct RawSlice {
-    pub indicator: Field<Leaf>,
-    pub id: Field<Leaf>,
-    pub label: Field<Obj<RawText>>,
-    pub derived: Field<Obj<RawDerived>>,
+#[serde(default, bound(deserialize = "'de: 'a"))]
+pub struct RawSlice<'a> {
+    pub indicator: Field<Leaf<'a>>,
+    pub id: Field<Leaf<'a>>,
+    pub label: Field<Box<Obj<RawText<'a>>>>,
+    pub derived: Field<Box<Obj<RawDerived<'a>>>>,
+}
+
+impl RawSlice<'_> {
+    /// How many of its own fields the slice gives.
+    pub fn given_count(&self) -> usize {
+        let given = [
+            self.indicator.is_given(),
+            self.id.is_given(),
+            self.label.is_given(),
+            self.derived.is_given(),
+        ];
+        given.into_iter().filter(|&given| given).count()
+    }
 }
 
 #[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct RawDerived {
-    pub whole: Field<Leaf>,
-    pub minus: Field<List<Leaf>>,
+#[serde(default, bound(deserialize = "'de: 'a"))]
+pub struct RawDerived<'a> {
+    pub whole: Field<Leaf<'a>>,
+    pub minus: Field<List<Leaf<'a>>>,
 }
 
 /// A field that may be absent. Unlike `Option`, whose serde impl reads `null` as `None`, a
@@ -146,34 +162,60 @@ impl Number {
 }
 
 /// Any value: scalars as they are, arrays and objects only by their kind (their content is
-/// read and dropped, which is all a message about a wrong type needs).
+/// read and dropped, which is all a message about a wrong type needs). Strings borrow from the
+/// text when the reader can: a 10,000-slice file has some 50,000 of them.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Leaf {
+pub enum Leaf<'a> {
     Null,
     Bool(bool),
     Number(Number),
-    Str(String),
+    Str(Cow<'a, str>),
     Array,
     Object,
 }
 
-impl Leaf {
+impl Leaf<'_> {
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Leaf::Str(text) => Some(text),
             _ => None,
         }
     }
+
+    fn into_owned(self) -> Leaf<'static> {
+        match self {
+            Leaf::Null => Leaf::Null,
+            Leaf::Bool(b) => Leaf::Bool(b),
+            Leaf::Number(n) => Leaf::Number(n),
+            Leaf::Str(text) => Leaf::Str(Cow::Owned(text.into_owned())),
+            Leaf::Array => Leaf::Array,
+            Leaf::Object => Leaf::Object,
+        }
+    }
 }
 
-/// An object read into `T`, with the keys `T` left out, in file order.
+/// An object read into `T`, and the keys `T` left out.
 pub struct Object<T> {
     pub fields: T,
-    /// The field names `T` knows, in its order (the derive's list), for messages.
-    pub known: &'static [&'static str],
-    pub extra: Vec<ExtraKey>,
-    /// Every key the object has, the extra ones included.
-    pub key_count: usize,
+    /// Boxed and absent in a good file, so an object costs little more than its fields.
+    extra: Option<Box<ExtraKeys>>,
+}
+
+impl<T> Object<T> {
+    /// The keys that are not fields of `T` or that came before, in file order.
+    pub fn extra_keys(&self) -> &[ExtraKey] {
+        self.extra.as_ref().map_or(&[], |extra| &extra.keys)
+    }
+
+    /// The field names `T` knows, in its order (the derive's list); known once a key was extra.
+    pub fn known_fields(&self) -> &'static [&'static str] {
+        self.extra.as_ref().map_or(&[], |extra| extra.known)
+    }
+}
+
+struct ExtraKeys {
+    known: &'static [&'static str],
+    keys: Vec<ExtraKey>,
 }
 
 /// A key of an object that is not one of its struct's fields, or that came before.
@@ -183,21 +225,21 @@ pub enum ExtraKey {
     Twice(String),
 }
 
-/// `T` when the value is an object, else what was found.
+/// `T` when the value is an object, else what was found (owned: that is rare).
 pub enum Obj<T> {
     Map(Object<T>),
-    Other(Leaf),
+    Other(Leaf<'static>),
 }
 
 /// Lenient items when the value is an array, else what was found.
 pub enum List<T> {
     Items(Vec<T>),
-    Other(Leaf),
+    Other(Leaf<'static>),
 }
 
 /// What a lenient type makes of each shape of value; [`Lenient`] reads any value with it.
 trait Shape<'de>: Sized {
-    fn from_leaf(leaf: Leaf) -> Self;
+    fn from_leaf(leaf: Leaf<'de>) -> Self;
 
     fn from_map<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
         ignore_map(map).map(|()| Self::from_leaf(Leaf::Object))
@@ -229,40 +271,35 @@ impl<'de> Deserialize<'de> for Skip {
 }
 
 impl<'de> Shape<'de> for Skip {
-    fn from_leaf(_: Leaf) -> Self {
+    fn from_leaf(_: Leaf<'de>) -> Self {
         Skip
     }
 }
 
-impl<'de> Shape<'de> for Leaf {
-    fn from_leaf(leaf: Leaf) -> Self {
+impl<'de: 'a, 'a> Shape<'de> for Leaf<'a> {
+    fn from_leaf(leaf: Leaf<'de>) -> Self {
         leaf
     }
 }
 
 impl<'de, T: Deserialize<'de>> Shape<'de> for Obj<T> {
-    fn from_leaf(leaf: Leaf) -> Self {
-        Obj::Other(leaf)
+    fn from_leaf(leaf: Leaf<'de>) -> Self {
+        Obj::Other(leaf.into_owned())
     }
 
     fn from_map<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
-        let mut keys = KeyRecord::default();
+        let mut extra = None;
         let fields = T::deserialize(StructOf {
             map,
-            keys: &mut keys,
+            extra: &mut extra,
         })?;
-        Ok(Obj::Map(Object {
-            fields,
-            known: keys.known,
-            extra: keys.extra,
-            key_count: keys.count,
-        }))
+        Ok(Obj::Map(Object { fields, extra }))
     }
 }
 
 impl<'de, T: Deserialize<'de>> Shape<'de> for List<T> {
-    fn from_leaf(leaf: Leaf) -> Self {
-        List::Other(leaf)
+    fn from_leaf(leaf: Leaf<'de>) -> Self {
+        List::Other(leaf.into_owned())
     }
 
     fn from_seq<A: SeqAccess<'de>>(seq: A) -> Result<Self, A::Error> {
@@ -308,12 +345,16 @@ impl<'de, S: Shape<'de>> Visitor<'de> for Lenient<S> {
         Ok(S::from_leaf(Leaf::Number(Number::Float(value))))
     }
 
+    fn visit_borrowed_str<E>(self, value: &'de str) -> Result<S, E> {
+        Ok(S::from_leaf(Leaf::Str(Cow::Borrowed(value))))
+    }
+
     fn visit_str<E>(self, value: &str) -> Result<S, E> {
-        Ok(S::from_leaf(Leaf::Str(value.to_owned())))
+        Ok(S::from_leaf(Leaf::Str(Cow::Owned(value.to_owned()))))
     }
 
     fn visit_string<E>(self, value: String) -> Result<S, E> {
-        Ok(S::from_leaf(Leaf::Str(value)))
+        Ok(S::from_leaf(Leaf::Str(Cow::Owned(value))))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<S, A::Error> {
@@ -325,7 +366,7 @@ impl<'de, S: Shape<'de>> Visitor<'de> for Lenient<S> {
     }
 }
 
-impl<'de> Deserialize<'de> for Leaf {
+impl<'de: 'a, 'a> Deserialize<'de> for Leaf<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(Lenient(PhantomData))
     }
@@ -347,15 +388,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
 /// field names, and gives the derive only the first occurrence of each of them.
 struct StructOf<'r, A> {
     map: A,
-    keys: &'r mut KeyRecord,
-}
-
-/// What [`StructOf`] learns about an object's keys while the derive reads it.
-#[derive(Default)]
-struct KeyRecord {
-    known: &'static [&'static str],
-    extra: Vec<ExtraKey>,
-    count: usize,
+    extra: &'r mut Option<Box<ExtraKeys>>,
 }
 
 impl<'de, A: MapAccess<'de>> Deserializer<'de> for StructOf<'_, A> {
@@ -367,11 +400,11 @@ impl<'de, A: MapAccess<'de>> Deserializer<'de> for StructOf<'_, A> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, A::Error> {
-        self.keys.known = fields;
         visitor.visit_map(KnownKeys {
             map: self.map,
+            fields,
             seen: 0,
-            keys: self.keys,
+            extra: self.extra,
         })
     }
 
@@ -391,9 +424,31 @@ impl<'de, A: MapAccess<'de>> Deserializer<'de> for StructOf<'_, A> {
 /// values read and dropped.
 struct KnownKeys<'r, A> {
     map: A,
-    /// Bit `i` is set once `known[i]` was passed on (a struct here has far fewer than 64).
+    fields: &'static [&'static str],
+    /// Bit `i` is set once `fields[i]` was passed on (a struct here has far fewer than 64).
     seen: u64,
-    keys: &'r mut KeyRecord,
+    extra: &'r mut Option<Box<ExtraKeys>>,
+}
+
+impl<A> KnownKeys<'_, A> {
+    /// True the first time field `index` is met, which is then marked as seen.
+    fn first_time(&mut self, index: usize) -> bool {
+        let bit = 1u64.checked_shl(index as u32).unwrap_or(0);
+        let first = self.seen & bit == 0;
+        self.seen |= bit;
+        first
+    }
+
+    fn record(&mut self, key: ExtraKey) {
+        let fields = self.fields;
+        let extra = self.extra.get_or_insert_with(|| {
+            Box::new(ExtraKeys {
+                known: fields,
+                keys: Vec::new(),
+            })
+        });
+        extra.keys.push(key);
+    }
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for KnownKeys<'_, A> {
@@ -404,20 +459,15 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for KnownKeys<'_, A> {
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
         while let Some(KeyText(key)) = self.map.next_key()? {
-            self.keys.count += 1;
-            let bit = self
-                .keys
-                .known
-                .iter()
-                .position(|field| *field == key)
-                .map(|index| 1u64.checked_shl(index as u32).unwrap_or(0));
-            match bit {
-                Some(bit) if self.seen & bit == 0 => {
-                    self.seen |= bit;
-                    return seed.deserialize(key.as_ref().into_deserializer()).map(Some);
+            match self.fields.iter().position(|field| *field == key) {
+                Some(index) if self.first_time(index) => {
+                    // By index, which derive's field visitors also take: the name is matched
+                    // once, here.
+                    let index = index as u64;
+                    return seed.deserialize(index.into_deserializer()).map(Some);
                 }
-                Some(_) => self.keys.extra.push(ExtraKey::Twice(key.into_owned())),
-                None => self.keys.extra.push(ExtraKey::Unknown(key.into_owned())),
+                Some(_) => self.record(ExtraKey::Twice(key.into_owned())),
+                None => self.record(ExtraKey::Unknown(key.into_owned())),
             }
             self.map.next_value::<Skip>()?;
         }
@@ -461,5 +511,112 @@ impl<'de> Visitor<'de> for KeyVisitor {
 
     fn visit_string<E>(self, key: String) -> Result<KeyText<'de>, E> {
         Ok(KeyText(Cow::Owned(key)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Obj<RawDataset<'_>> {
+        serde_json::from_str(text).expect("readable")
+    }
+
+    fn map<T>(value: &Obj<T>) -> &Object<T> {
+        match value {
+            Obj::Map(object) => object,
+            Obj::Other(found) => panic!("not an object: {found:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_and_repeated_keys_are_recorded_in_file_order() {
+        let raw = read(r#"{"b": 1, "version": 1, "a": [[]], "version": 2, "b": {}}"#);
+        let object = map(&raw);
+        assert_eq!(
+            object.extra_keys(),
+            [
+                ExtraKey::Unknown("b".into()),
+                ExtraKey::Unknown("a".into()),
+                ExtraKey::Twice("version".into()),
+                ExtraKey::Unknown("b".into()),
+            ]
+        );
+        assert_eq!(
+            object.known_fields(),
+            ["version", "title", "source", "sectors"]
+        );
+        // The first of a repeated key is the one kept.
+        assert_eq!(
+            object.fields.version.get(),
+            Some(&Leaf::Number(Number::Unsigned(1)))
+        );
+    }
+
+    #[test]
+    fn null_is_a_value_and_absence_is_not() {
+        let raw = read(r#"{"title": null}"#);
+        let fields = &map(&raw).fields;
+        assert!(matches!(fields.title.get(), Some(Obj::Other(Leaf::Null))));
+        assert!(!fields.version.is_given());
+    }
+
+    #[test]
+    fn wrong_shapes_are_kept_as_what_was_found() {
+        let raw = read(r#"{"title": [1, {"x": 2}], "source": "s", "sectors": {"a": 1}}"#);
+        let fields = &map(&raw).fields;
+        assert!(matches!(fields.title.get(), Some(Obj::Other(Leaf::Array))));
+        assert!(matches!(fields.source.get(), Some(Obj::Other(Leaf::Str(s))) if s == "s"));
+        assert!(matches!(
+            fields.sectors.get(),
+            Some(List::Other(Leaf::Object))
+        ));
+    }
+
+    #[test]
+    fn numbers_keep_whole_numbers_apart_and_round_correctly() {
+        let raw = read(r#"{"version": 1.0, "title": {"zh": -3, "en": 18446744073709551616}}"#);
+        let fields = &map(&raw).fields;
+        assert_eq!(
+            fields.version.get(),
+            Some(&Leaf::Number(Number::Float(1.0)))
+        );
+        let title = map(fields.title.get().expect("title"));
+        assert_eq!(
+            title.fields.zh.get(),
+            Some(&Leaf::Number(Number::Signed(-3)))
+        );
+        assert_eq!(
+            title.fields.en.get(),
+            Some(&Leaf::Number(Number::Float(18446744073709551616.0)))
+        );
+        // Correctly rounded (serde_json's float_roundtrip), so just under the limit stays under.
+        let raw = read(r#"{"version": 999999999999999.9}"#);
+        let version = map(&raw).fields.version.get().cloned();
+        assert_eq!(
+            version,
+            Some(Leaf::Number(Number::Float(999_999_999_999_999.9)))
+        );
+    }
+
+    #[test]
+    fn strings_borrow_from_the_text_unless_escaped() {
+        let text = r#"{"title": {"zh": "中文", "en": "a\"b"}}"#;
+        let raw = read(text);
+        let title = map(map(&raw).fields.title.get().expect("title"));
+        assert!(matches!(
+            title.fields.zh.get(),
+            Some(Leaf::Str(Cow::Borrowed("中文")))
+        ));
+        assert!(matches!(title.fields.en.get(), Some(Leaf::Str(Cow::Owned(s))) if s == "a\"b"));
+    }
+
+    #[test]
+    fn skipped_values_keep_the_nesting_limit() {
+        let deep = format!(r#"{{"x": {}{}}}"#, "[".repeat(200), "]".repeat(200));
+        let error = serde_json::from_str::<Obj<RawDataset>>(&deep)
+            .err()
+            .expect("too deep");
+        assert!(error.to_string().contains("recursion limit exceeded"));
     }
 }

@@ -8,7 +8,7 @@ use super::raw::{Obj, RawDataset};
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 
 /// The raw file, or the one reason it cannot be read at all.
-pub fn read(text: &str) -> Result<Obj<RawDataset>, DatasetErrors> {
+pub fn read(text: &str) -> Result<Obj<RawDataset<'_>>, DatasetErrors> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(DatasetErrors::single(
             "",
@@ -56,19 +56,25 @@ fn syntax_error(text: &str, error: &serde_json::Error) -> DatasetErrors {
         }
         _ => format!("invalid JSON: {message}"),
     };
-    let column = char_column(text, line, column);
+    let (line, column) = place(text, line, column);
     DatasetErrors::single(format!("line {line}, column {column}"), message)
 }
 
-/// serde_json's column counts bytes up to and including the first byte of the character at
-/// fault; an editor counts characters (a Chinese character is one column, not three).
-fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
-    let line_text = text.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
-    let chars = line_text
+/// serde_json's line and column → the line and column an editor shows. serde_json's column
+/// counts bytes up to and including the first byte of the character at fault; an editor counts
+/// characters (a Chinese character is one column, not three).
+fn place(text: &str, line: usize, byte_column: usize) -> (usize, usize) {
+    let line_text = |line: usize| text.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
+    if byte_column == 0 && line > 1 {
+        // The character at fault is the line break ending the line before (a raw line break in
+        // a string, or the last one of a file cut off): point at it, where the editor shows it.
+        return (line - 1, line_text(line - 1).chars().count() + 1);
+    }
+    let chars = line_text(line)
         .char_indices()
         .take_while(|&(at, _)| at < byte_column)
         .count();
-    chars.max(1)
+    (line, chars.max(1))
 }
 
 #[cfg(test)]
@@ -101,6 +107,15 @@ mod tests {
         let (path, message) = error_of("[1, 2");
         assert_eq!(path, "line 1, column 5");
         assert!(message.starts_with("the file ends too early, is it cut off? (EOF while parsing"));
+    }
+
+    #[test]
+    fn a_line_break_at_fault_is_placed_at_the_end_of_its_line() {
+        let (path, message) = error_of("{\n  \"名称\": \"a\nb\"}");
+        assert_eq!(path, "line 2, column 11");
+        assert!(message.contains("control character"), "{message}");
+        let (path, _) = error_of("[1,\n");
+        assert_eq!(path, "line 1, column 4");
     }
 
     #[test]

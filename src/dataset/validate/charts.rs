@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::ids::{IdSet, IndicatorIndex};
+use super::ids::{IdIndex, Indicators};
 use super::path::Path;
 use super::{Checker, MAX_LABEL_CHARS, MAX_NOTE_CHARS};
 use crate::dataset::raw::{List, Obj, RawChart, RawSlice};
@@ -17,16 +17,12 @@ impl Checker {
         &mut self,
         value: &List<Obj<RawChart>>,
         path: &Path,
-        indicators: &[Indicator],
+        indicators: &Indicators,
     ) -> Option<Vec<Chart>> {
         let items = self.array(value, path, MAX_CHARTS)?;
-        let mut ids = IdSet::new();
-        let by_id: IndicatorIndex = indicators
-            .iter()
-            .map(|indicator| (indicator.id.as_str(), indicator))
-            .collect();
+        let mut ids = IdIndex::new();
         self.each(items, path, |checker, item, at| {
-            checker.chart(item, at, &mut ids, &by_id)
+            checker.chart(item, at, &mut ids, indicators)
         })
     }
 
@@ -34,8 +30,8 @@ impl Checker {
         &mut self,
         value: &'t Obj<RawChart>,
         path: &Path,
-        ids: &mut IdSet<'t>,
-        indicators: &IndicatorIndex,
+        ids: &mut IdIndex<'t>,
+        indicators: &Indicators,
     ) -> Option<Chart> {
         let raw = self.object(value, path)?;
         let id = self
@@ -83,7 +79,7 @@ impl Checker {
         &mut self,
         value: &List<Obj<RawSlice>>,
         path: &Path,
-        indicators: &IndicatorIndex,
+        indicators: &Indicators,
     ) -> Option<Vec<Slice>> {
         let items = self.array(value, path, MAX_SLICES)?;
         if items.is_empty() {
@@ -92,11 +88,11 @@ impl Checker {
         }
         let mut slices: Vec<Slice> = Vec::with_capacity(items.len());
         // Where each checked slice is in the file, for the duplicate check below.
-        let mut positions = Vec::with_capacity(items.len());
+        let mut places = Vec::with_capacity(items.len());
         let mut all_ok = true;
         for (i, item) in items.iter().enumerate() {
             let slice_path = path.at(i);
-            let Some(slice) = self.slice(item, &slice_path, indicators) else {
+            let Some((slice, indicator)) = self.slice(item, &slice_path, indicators) else {
                 all_ok = false;
                 continue;
             };
@@ -114,22 +110,37 @@ impl Checker {
                 }
             }
             slices.push(slice);
-            positions.push(i);
+            places.push(Place { file: i, indicator });
         }
-        let unique = self.each_slice_once(&slices, &positions, path);
+        let unique = self.each_slice_once(&slices, &places, path, indicators);
         (all_ok && unique).then_some(slices)
     }
 
-    /// True when no two slices show the same indicator or derived id; each repeat is reported
-    /// at its position in the file.
-    fn each_slice_once(&mut self, slices: &[Slice], positions: &[usize], path: &Path) -> bool {
-        // Keys borrowed from the slices, not copied: a set of 10,000 strings was a copy each.
-        let mut keys: HashSet<&str> = HashSet::with_capacity(slices.len());
+    /// True when no two slices have the same key (an indicator id or a derived slice's id);
+    /// each repeat is reported at its position in the file.
+    fn each_slice_once(
+        &mut self,
+        slices: &[Slice],
+        places: &[Place],
+        path: &Path,
+        indicators: &Indicators,
+    ) -> bool {
+        // A key that is an indicator's id has that indicator's slot: no hashing for the
+        // 10,000 indicator slices of a large chart.
+        let mut taken = vec![false; indicators.list.len()];
+        let mut derived_keys: HashSet<&str> = HashSet::new();
         let mut ok = true;
-        for (slice, &i) in slices.iter().zip(positions) {
-            if !keys.insert(&slice.key) {
+        for (slice, place) in slices.iter().zip(places) {
+            let slot = place
+                .indicator
+                .or_else(|| indicators.find(&slice.key).map(|(position, _)| position));
+            let first = match slot.and_then(|position| taken.get_mut(position)) {
+                Some(taken) => !std::mem::replace(taken, true),
+                None => derived_keys.insert(&slice.key),
+            };
+            if !first {
                 self.push(
-                    &path.at(i),
+                    &path.at(place.file),
                     format!("\"{}\" is already a slice of this chart", slice.key),
                 );
                 ok = false;
@@ -139,24 +150,30 @@ impl Checker {
     }
 
     /// `{"indicator": id}`, or a derived slice with `id`, `label` and `derived`.
+    /// The slice, and the position of its indicator when it shows one.
     fn slice(
         &mut self,
         value: &Obj<RawSlice>,
         path: &Path,
-        indicators: &IndicatorIndex,
-    ) -> Option<Slice> {
+        indicators: &Indicators,
+    ) -> Option<(Slice, Option<usize>)> {
         let raw = self.object(value, path)?;
         if let Some(reference) = raw.indicator.get() {
             // Any other field, known or not.
-            if matches!(value, Obj::Map(object) if object.key_count > 1) {
+            let extra = match value {
+                Obj::Map(object) => object.extra_keys().len(),
+                Obj::Other(_) => 0,
+            };
+            if raw.given_count() + extra > 1 {
                 self.push(
                     path,
                     "a slice is either {\"indicator\": id} or a derived slice with id, label and derived, not both",
                 );
                 return None;
             }
-            let indicator = self.reference(reference, &path.key("indicator"), indicators)?;
-            return Some(indicator_slice(indicator));
+            let (position, indicator) =
+                self.reference(reference, &path.key("indicator"), indicators)?;
+            return Some((indicator_slice(indicator), Some(position)));
         }
         let Some(id) = raw.id.get() else {
             self.push(
@@ -166,7 +183,7 @@ impl Checker {
             return None;
         };
         // A derived slice's id is its key in the chart, checked there with the others.
-        let id = self.id(id, &path.key("id"), &mut IdSet::new());
+        let id = self.well_formed_id(id, &path.key("id")).map(str::to_string);
         let label = self.needed_text(&raw.label, "label", path, MAX_LABEL_CHARS);
         let derived_path = path.key("derived");
         let parts = self
@@ -174,8 +191,15 @@ impl Checker {
             .and_then(|v| self.object(v, &derived_path))
             .and_then(|derived| self.derived_parts(derived, &derived_path, indicators));
         let (id, label, parts) = (id?, label?, parts?);
-        self.derived_slice(id, label, parts, &derived_path)
+        let slice = self.derived_slice(id, label, parts, &derived_path)?;
+        Some((slice, None))
     }
+}
+
+/// Where a checked slice is: its position in the file, and its indicator's in the sector.
+struct Place {
+    file: usize,
+    indicator: Option<usize>,
 }
 
 fn indicator_slice(indicator: &Indicator) -> Slice {

@@ -25,7 +25,7 @@ fn is_valid_date(date: &str) -> bool {
 
 /// 0 for a month that does not exist.
 fn days_in_month(year: u32, month: u32) -> u32 {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

@@ -1,6 +1,7 @@
 //! Ids: their syntax, ids given twice, and references from slices to the sector's indicators.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
 
 use super::path::Path;
 use super::structure::describe;
@@ -10,10 +11,26 @@ use crate::dataset::types::Indicator;
 
 const MAX_ID_CHARS: usize = 64;
 
-/// The ids seen so far among siblings, borrowed from the raw file.
-pub type IdSet<'t> = HashSet<&'t str>;
-/// A sector's indicators by id: looked up once per slice, so 10,000-slice charts stay linear.
-pub type IndicatorIndex<'i> = HashMap<&'i str, &'i Indicator>;
+/// The ids accepted so far among siblings (borrowed from the raw file), each with its
+/// position among them: when every sibling is valid, the only time it is used, that is its
+/// position in the file.
+pub type IdIndex<'t> = HashMap<&'t str, usize>;
+
+/// A sector's indicators, found by id once per slice so that 10,000-slice charts stay linear.
+pub struct Indicators<'i, 't> {
+    pub list: &'i [Indicator],
+    pub by_id: &'i IdIndex<'t>,
+}
+
+impl<'i> Indicators<'i, '_> {
+    /// The indicator of an id and its position in the list.
+    pub fn find(&self, id: &str) -> Option<(usize, &'i Indicator)> {
+        let position = *self.by_id.get(id)?;
+        self.list
+            .get(position)
+            .map(|indicator| (position, indicator))
+    }
+}
 
 /// Lowercase letters and digits in groups joined by single hyphens, at most 64 characters.
 fn is_valid_id(id: &str) -> bool {
@@ -34,8 +51,24 @@ impl Checker {
         &mut self,
         value: &'t Leaf,
         path: &Path,
-        seen: &mut IdSet<'t>,
+        seen: &mut IdIndex<'t>,
     ) -> Option<String> {
+        let id = self.well_formed_id(value, path)?;
+        let position = seen.len();
+        match seen.entry(id) {
+            Entry::Occupied(_) => {
+                self.push(path, format!("duplicate id \"{id}\""));
+                None
+            }
+            Entry::Vacant(entry) => {
+                entry.insert(position);
+                Some(id.to_string())
+            }
+        }
+    }
+
+    /// Lowercase letters and digits joined by single hyphens.
+    pub(super) fn well_formed_id<'t>(&mut self, value: &'t Leaf, path: &Path) -> Option<&'t str> {
         let Some(id) = value.as_str() else {
             self.push(
                 path,
@@ -53,20 +86,16 @@ impl Checker {
             );
             return None;
         }
-        if !seen.insert(id) {
-            self.push(path, format!("duplicate id \"{id}\""));
-            return None;
-        }
-        Some(id.to_string())
+        Some(id)
     }
 
-    /// The indicator an id names, among the sector's own.
+    /// The indicator an id names, among the sector's own, and its position.
     pub(super) fn reference<'i>(
         &mut self,
         value: &Leaf,
         path: &Path,
-        indicators: &IndicatorIndex<'i>,
-    ) -> Option<&'i Indicator> {
+        indicators: &Indicators<'i, '_>,
+    ) -> Option<(usize, &'i Indicator)> {
         let Some(id) = value.as_str() else {
             self.push(
                 path,
@@ -74,7 +103,7 @@ impl Checker {
             );
             return None;
         };
-        let found = indicators.get(id).copied();
+        let found = indicators.find(id);
         if found.is_none() {
             self.push(
                 path,

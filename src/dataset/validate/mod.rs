@@ -9,7 +9,7 @@ mod path;
 mod structure;
 mod values;
 
-use self::ids::IdSet;
+use self::ids::{IdIndex, Indicators};
 use self::path::Path;
 use super::error::{DatasetError, MORE_FOLLOW};
 use super::kinds::Text;
@@ -110,7 +110,7 @@ impl Checker {
             self.push(path, "must have at least one sector");
             return None;
         }
-        let mut ids = IdSet::new();
+        let mut ids = IdIndex::new();
         self.each(items, path, |checker, item, at| {
             checker.sector(item, at, &mut ids)
         })
@@ -120,7 +120,7 @@ impl Checker {
         &mut self,
         value: &'t Obj<RawSector>,
         path: &Path,
-        ids: &mut IdSet<'t>,
+        ids: &mut IdIndex<'t>,
     ) -> Option<Sector> {
         let raw = self.object(value, path)?;
         let id = self
@@ -137,7 +137,9 @@ impl Checker {
             .needed(&raw.indicators, "indicators", path)
             .and_then(|v| self.indicators(v, &path.key("indicators")));
         let charts = match (&indicators, self.needed(&raw.charts, "charts", path)) {
-            (Some(indicators), Some(v)) => self.charts(v, &path.key("charts"), indicators),
+            (Some((list, by_id)), Some(v)) => {
+                self.charts(v, &path.key("charts"), &Indicators { list, by_id })
+            }
             _ => None,
         };
         Some(Sector {
@@ -145,7 +147,7 @@ impl Checker {
             name: name?,
             paragraph: paragraph?,
             achievements: achievements?,
-            indicators: indicators?,
+            indicators: indicators?.0,
             charts: charts?,
         })
     }
@@ -157,23 +159,25 @@ impl Checker {
         })
     }
 
-    fn indicators(
+    /// The indicators, and where each id is among them.
+    fn indicators<'t>(
         &mut self,
-        value: &List<Obj<RawIndicator>>,
+        value: &'t List<Obj<RawIndicator>>,
         path: &Path,
-    ) -> Option<Vec<Indicator>> {
+    ) -> Option<(Vec<Indicator>, IdIndex<'t>)> {
         let items = self.array(value, path, MAX_INDICATORS)?;
-        let mut ids = IdSet::with_capacity(items.len());
-        self.each(items, path, |checker, item, at| {
+        let mut ids = IdIndex::with_capacity(items.len());
+        let indicators = self.each(items, path, |checker, item, at| {
             checker.indicator(item, at, &mut ids)
-        })
+        });
+        Some((indicators?, ids))
     }
 
     fn indicator<'t>(
         &mut self,
         value: &'t Obj<RawIndicator>,
         path: &Path,
-        ids: &mut IdSet<'t>,
+        ids: &mut IdIndex<'t>,
     ) -> Option<Indicator> {
         let raw = self.object(value, path)?;
         let id = self

@@ -1,6 +1,8 @@
 //! The shape of the file: types of values, required, unknown and repeated fields, limits on
 //! sizes and lengths, bilingual texts, and how a wrong value is quoted back in a message.
 
+use std::borrow::Borrow;
+
 use super::path::Path;
 use super::Checker;
 use crate::dataset::kinds::Text;
@@ -70,13 +72,13 @@ impl Checker {
                 return None;
             }
         };
-        for key in &object.extra {
+        for key in object.extra_keys() {
             match key {
                 ExtraKey::Unknown(key) => self.push(
                     &path.key(key),
                     format!(
                         "unknown field (expected one of: {})",
-                        object.known.join(", ")
+                        object.known_fields().join(", ")
                     ),
                 ),
                 // JSON parsers disagree on which copy wins; the editor must say which is meant.
@@ -196,29 +198,31 @@ impl Checker {
         Some(Text::new(zh?, en?))
     }
 
-    /// A bilingual text that must be there.
-    pub(super) fn needed_text(
+    /// A bilingual text that must be there (held inline or boxed).
+    pub(super) fn needed_text<'t, B: Borrow<Obj<RawText<'t>>>>(
         &mut self,
-        field: &Field<Obj<RawText>>,
+        field: &Field<B>,
         key: &str,
         path: &Path,
         max_chars: usize,
     ) -> Option<Text> {
         self.needed(field, key, path)
-            .and_then(|v| self.text(v, &path.key(key), max_chars))
+            .and_then(|v| self.text(v.borrow(), &path.key(key), max_chars))
     }
 
     /// A bilingual text that may be absent: `Some(None)` when it is.
-    pub(super) fn optional_text(
+    pub(super) fn optional_text<'t, B: Borrow<Obj<RawText<'t>>>>(
         &mut self,
-        field: &Field<Obj<RawText>>,
+        field: &Field<B>,
         key: &str,
         path: &Path,
         max_chars: usize,
     ) -> Option<Option<Text>> {
         match field.get() {
             None => Some(None),
-            Some(value) => self.text(value, &path.key(key), max_chars).map(Some),
+            Some(value) => self
+                .text(value.borrow(), &path.key(key), max_chars)
+                .map(Some),
         }
     }
 

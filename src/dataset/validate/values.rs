@@ -1,7 +1,7 @@
 //! Values: the version, numbers, units, qualifiers, chart kinds and `parts_of_whole`, and the
 //! value of a derived slice (its whole minus its parts, in one unit, never below zero).
 
-use super::ids::IndicatorIndex;
+use super::ids::Indicators;
 use super::path::Path;
 use super::structure::describe;
 use super::Checker;
@@ -119,11 +119,13 @@ impl Checker {
         &mut self,
         derived: &RawDerived,
         path: &Path,
-        indicators: &IndicatorIndex<'i>,
+        indicators: &Indicators<'i, '_>,
     ) -> Option<Parts<'i>> {
         let whole = match derived.whole.get() {
             None => Some(None),
-            Some(v) => self.reference(v, &path.key("whole"), indicators).map(Some),
+            Some(v) => self
+                .reference(v, &path.key("whole"), indicators)
+                .map(|(_, whole)| Some(whole)),
         };
         let minus = self.needed(&derived.minus, "minus", path).and_then(|v| {
             let minus_path = path.key("minus");
@@ -131,7 +133,10 @@ impl Checker {
             let parts: Vec<Option<&Indicator>> = items
                 .iter()
                 .enumerate()
-                .map(|(i, item)| self.reference(item, &minus_path.at(i), indicators))
+                .map(|(i, item)| {
+                    let part = self.reference(item, &minus_path.at(i), indicators);
+                    part.map(|(_, part)| part)
+                })
                 .collect();
             parts.into_iter().collect::<Option<Vec<_>>>()
         });
