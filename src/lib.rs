@@ -1,9 +1,9 @@
 //! sector-charts: interactive, accessible sector charts (pie, donut, bar) compiled to WebAssembly,
 //! fed from the Jilin province quality report.
 //!
-//! Data flows one way: JSON text → [`dataset`] (parse + validate) → [`view`] (what the user chose)
-//! → [`layout`] (pure geometry) → [`render`] (plotters backend primitives: canvas, or [`svg`]). The wasm32-only `web` module
-//! is the thin glue to the page.
+//! Data flows one way: JSON text → [`dataset`] (serde, then validation) → [`view`] (what the
+//! user chose) → [`layout`] (pure geometry) → [`render`] (plotters, on a canvas or in SVG). The
+//! wasm32-only `web` module is the thin glue to the page.
 
 #![cfg_attr(
     not(test),
@@ -19,12 +19,9 @@ pub mod dataset;
 pub mod describe;
 pub mod export;
 pub mod format;
-pub mod hashing;
 pub mod i18n;
 pub mod layout;
 pub mod render;
-#[cfg(test)]
-mod test_random;
 pub mod theme;
 pub mod view;
 

@@ -686,3 +686,78 @@ fn the_rng_and_the_mutators_are_deterministic() {
     );
     assert_eq!(string_spans(b"{\"a\\\"b\": 1}"), [(2, 6)]);
 }
+
+/// A syntax error's place, `line L, column C`, as numbers.
+fn syntax_place(path: &str) -> Option<(usize, usize)> {
+    let (line, column) = path.strip_prefix("line ")?.split_once(", column ")?;
+    Some((line.parse().ok()?, column.parse().ok()?))
+}
+
+/// serde_json is the reader, so its verdict on the syntax is ours: what it refuses is refused
+/// with one error placed at a real line and column of the text (columns in characters, the
+/// line serde_json names or, for a line break at fault, the one it ends), and what it reads is
+/// accepted or refused with JSON paths only. Checked on byte-mutated documents of every seed.
+#[test]
+fn syntax_verdicts_are_serde_jsons_and_placed_in_the_text() {
+    let seeds = load_seeds();
+    let mut rng = Rng::new(0x05EE_D0F5_E2DE);
+    let (mut refused, mut read) = (0, 0);
+    for _ in 0..3_000 {
+        let mut data = rng.pick(&seeds).clone();
+        for _ in 0..1 + rng.below(2) {
+            match rng.below(3) {
+                0 => flip_bytes(&mut rng, &mut data),
+                1 => insert_bytes(&mut rng, &mut data),
+                _ => delete_range(&mut rng, &mut data),
+            }
+        }
+        let text = String::from_utf8_lossy(&data);
+        let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let errors = match parse(&text) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.0,
+        };
+        // The checks before reading (empty, UTF-16, size) are not about syntax.
+        if errors.len() == 1 && errors[0].path.is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Value>(body) {
+            Err(theirs) => {
+                refused += 1;
+                let [error] = errors.as_slice() else {
+                    panic!("serde_json refuses ({theirs}), we report {errors:?}: {body:.300}");
+                };
+                let (line, column) = syntax_place(&error.path)
+                    .unwrap_or_else(|| panic!("not placed by line and column: {error:?}"));
+                assert!(
+                    line == theirs.line() || line + 1 == theirs.line(),
+                    "{error:?} for serde_json's {theirs}"
+                );
+                let line_text = body.split('\n').nth(line - 1).unwrap_or("");
+                assert!(
+                    (1..=line_text.chars().count() + 1).contains(&column),
+                    "{error:?} is outside line {line:?}"
+                );
+                assert!(
+                    error.message.starts_with("invalid JSON: ")
+                        || error
+                            .message
+                            .starts_with("the file ends too early, is it cut off? ("),
+                    "{error:?}"
+                );
+                assert!(!error.message.contains(" at line "), "{error:?}");
+            }
+            Ok(_) => {
+                read += 1;
+                assert!(
+                    errors.iter().all(|e| syntax_place(&e.path).is_none()),
+                    "serde_json reads it, we report a syntax error: {errors:?}"
+                );
+            }
+        }
+    }
+    assert!(
+        refused > 1_000 && read > 200,
+        "{refused} refused, {read} read"
+    );
+}
