@@ -10,9 +10,10 @@ TERSER := tests/e2e/node_modules/.bin/terser
 WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers
 
-# Bytes gzipped that one widget may load (scripts/size.sh). Issue 8's goal is 50 KiB; this is a
-# regression guard just above today's size (docs/performance.md says what the rest would take).
-SIZE_BUDGET_KIB := 115
+# Bytes gzipped that one widget may load (scripts/size.sh): a regression guard just above
+# today's size on the design card's stack (docs/performance.md: what each package costs, and the
+# goal of 140 KiB that it misses).
+SIZE_BUDGET_KIB := 189
 
 .PHONY: setup build serve test test-native test-browser test-e2e test-size lint bench clean
 
