@@ -654,32 +654,3 @@ fn the_svg_check_catches_what_it_should() {
     );
     assert_eq!(csv_rows("\"x,\"\"y\"\"\",'=1\r\n"), [["x,\"y\"", "'=1"]]);
 }
-
-/// How long `parse` takes on pies of 9, 1,000 and 10,000 slices built like the generated
-/// cases; prints the median of 21 runs. Ignored by default, since timing means little
-/// unoptimised: `cargo test --release --test hostile -- --ignored --nocapture parse_speed`.
-#[test]
-#[ignore]
-fn parse_speed() {
-    let base: Value = serde_json::from_str(&read_lossy(&corpus_dir().join("00-valid-base.json")))
-        .expect("00-valid-base.json is JSON");
-    for count in [9, 1_000, 10_000] {
-        let text = many_slices(&base, count, 0).to_string();
-        let mut times: Vec<std::time::Duration> = (0..21)
-            .map(|_| {
-                let start = std::time::Instant::now();
-                let parsed = parse(std::hint::black_box(&text));
-                let elapsed = start.elapsed();
-                assert!(parsed.is_ok(), "the {count}-slice dataset parses");
-                elapsed
-            })
-            .collect();
-        times.sort();
-        println!(
-            "parse of {count} slices ({} bytes): median {:?}, min {:?}",
-            text.len(),
-            times[times.len() / 2],
-            times[0]
-        );
-    }
-}
