@@ -4,7 +4,7 @@
 use crate::dataset::{Chart, Dataset, Lang};
 use crate::format::{share_text, value_text};
 use crate::i18n::{kind_name, words};
-use crate::layout::SliceInput;
+use crate::layout::{shares, SliceInput};
 use crate::view::{other_group, ViewState};
 
 /// One slice, ready to show.
@@ -47,24 +47,20 @@ pub const TABLE_ROWS: usize = 100;
 pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
     let lang = state.lang;
     let group = other_group(chart, &state.hidden, state.expanded);
-    let visible_total: f64 = chart
-        .slices
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !state.hidden.contains(i))
-        .map(|(_, s)| s.value)
-        .sum();
+    let shares = shares(
+        chart
+            .slices
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.value, state.hidden.contains(&i))),
+    );
     let mut texts: Vec<SliceText> = chart
         .slices
         .iter()
         .enumerate()
         .map(|(i, slice)| {
             let hidden = state.hidden.contains(&i);
-            let ratio = if hidden || visible_total <= 0.0 {
-                0.0
-            } else {
-                slice.value / visible_total
-            };
+            let ratio = shares.shares.get(i).copied().unwrap_or(0.0);
             let grouped = group.as_ref().is_some_and(|g| g.members.contains(i));
             let shown_anywhere = !grouped || i < TABLE_ROWS;
             SliceText {
@@ -100,11 +96,7 @@ pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
         })
         .collect();
     if let (Some(group), Some(first)) = (group, chart.slices.first()) {
-        let ratio = if visible_total > 0.0 {
-            group.value / visible_total
-        } else {
-            0.0
-        };
+        let ratio = shares.share_of(group.value);
         let count = group.members.len();
         texts.push(SliceText {
             key: "other".into(),

@@ -1,6 +1,7 @@
 //! Numbers for people, per language: Chinese with 万 / 亿, English with thousand / million / billion.
 
-use crate::dataset::{Indicator, Lang, Qualifier, Text, Unit};
+use crate::dataset::kinds::{Lang, Text};
+use crate::dataset::types::{Indicator, Qualifier, Unit};
 
 /// A number with at most `decimals` decimals, trailing zeros removed, and (in English) thousands
 /// separators: `7335 -> "7,335"`, `1.50 -> "1.5"`.

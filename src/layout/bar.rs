@@ -1,9 +1,9 @@
 //! Horizontal bar layout: one row per visible slice in input order, category labels on the
 //! left, bars from a common baseline, value text right of each bar.
 
+use super::geometry::{Point, Rect, Within};
 use super::labels::{cap_text, wrap_measured, MAX_LABEL_CHARS};
-use super::Within;
-use super::{Ctx, Label, LabelRole, Layout, Point, Rect, SliceInput, LINE_HEIGHT, PADDING};
+use super::types::{Ctx, Label, LabelRole, Layout, SliceInput, LINE_HEIGHT, PADDING};
 
 /// Gap between a category label and the bar baseline, CSS px.
 const LABEL_GAP: f64 = 8.0;

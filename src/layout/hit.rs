@@ -2,8 +2,9 @@
 
 use std::f64::consts::TAU;
 
+use super::geometry::Point;
 use super::pie::polar;
-use super::{Layout, Point, SliceGeom};
+use super::types::{Layout, SliceGeom};
 
 /// Most points of one arc of [`Layout::arc_points`].
 const MAX_ARC_STEPS: usize = 4096;

@@ -3,10 +3,11 @@
 
 use std::f64::consts::{PI, TAU};
 
+use super::angles::assign_angles;
+use super::geometry::{Point, Rect};
 use super::labels::{cap_text, fitting_prefix, place_column, wrap_measured, MAX_LABEL_CHARS};
-use super::{
-    Ctx, Label, LabelRole, Layout, Point, Rect, SliceInput, DONUT_HOLE, MIN_LABEL_SHARE, PADDING,
-    PULL_OUT,
+use super::types::{
+    Ctx, Label, LabelRole, Layout, SliceInput, DONUT_HOLE, MIN_LABEL_SHARE, PADDING, PULL_OUT,
 };
 use crate::dataset::ChartKind;
 
@@ -99,19 +100,7 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
     let gap = LABEL_GAP * s;
     layout.pull = pull;
 
-    // Angles: cumulative, the last non-empty slice ends exactly at TAU.
-    let last_nonzero = layout.slices.iter().rposition(|g| g.share > 0.0);
-    let mut acc = 0.0f64;
-    for (i, g) in layout.slices.iter_mut().enumerate() {
-        let (start, end) = match last_nonzero {
-            Some(l) if i > l => (TAU, TAU),
-            Some(l) if i == l => (acc, TAU),
-            _ => (acc, (acc + g.share * TAU).max(acc).min(TAU)),
-        };
-        g.start_angle = start;
-        g.end_angle = end;
-        acc = end;
-    }
+    assign_angles(&mut layout.slices);
 
     // Label candidates.
     let mut cands: Vec<Cand> = layout

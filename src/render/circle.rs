@@ -2,7 +2,7 @@
 
 use plotters::prelude::{DrawingBackend, PathElement, Polygon};
 
-use super::{pixel, solid, stroke, Area, DrawResult, Paint};
+use super::paint::{pixel, solid, stroke, Area, DrawResult, Paint};
 use crate::layout::{Layout, SliceGeom, Within};
 
 /// The longest arc between two vertices of a slice's outline, in backend pixels: short enough
