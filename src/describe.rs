@@ -123,6 +123,19 @@ pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
     texts
 }
 
+/// The chart's title, or for a sector without charts the sector's name.
+pub fn chart_title<'a>(dataset: &'a Dataset, state: &ViewState) -> &'a str {
+    let lang = state.lang;
+    match state.chart(dataset) {
+        Some(chart) => chart.title.get(lang),
+        None => state
+            .sector
+            .as_deref()
+            .and_then(|id| dataset.sector(id))
+            .map_or("", |s| s.name.get(lang)),
+    }
+}
+
 /// What the layout needs of each slice, borrowed from the texts.
 pub fn layout_inputs(texts: &[SliceText]) -> Vec<SliceInput<'_>> {
     texts

@@ -2,12 +2,22 @@
 //! explorer page use. It translates between JavaScript and the pure core; `widget` keeps the
 //! state, `ui` the DOM, `canvas` the drawing surface, `events` the listeners.
 
+mod alert;
 mod boundary;
 mod canvas;
 mod dom;
+mod download;
 mod events;
+#[cfg(feature = "explorer")]
+mod explorer;
+mod frames;
+mod legend;
 mod listeners;
+mod live;
 mod options;
+mod picture;
+mod table;
+mod toolbar;
 mod tooltip;
 mod ui;
 mod widget;
@@ -18,7 +28,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use crate::dataset::{self, Dataset, DatasetErrors, Lang};
+use crate::dataset::{self, Dataset, DatasetErrors};
 use boundary::{to_js, ErrorDetail};
 use dom::dispatch;
 use events::Handles;
@@ -232,11 +242,7 @@ impl SectorChart {
             (None, Some(json)) => dataset::parse(json).map(Rc::new),
             (None, None) => built_in(),
         };
-        let lang = options
-            .lang
-            .as_deref()
-            .and_then(Lang::from_code)
-            .unwrap_or_default();
+        let lang = options.lang();
         let dataset = match dataset {
             Ok(dataset) => dataset,
             Err(errors) => {
@@ -251,7 +257,7 @@ impl SectorChart {
             }
         };
         let widget = Widget::new(mount, dataset, options)?;
-        let problems = widget.option_problems();
+        let problems = widget.options.problems(&widget.dataset);
         let widget = widget.into_shared();
         let handles = events::attach(&widget)?;
         {

@@ -3,8 +3,8 @@
 
 use std::borrow::Borrow;
 
+use super::checker::Checker;
 use super::path::Path;
-use super::Checker;
 use crate::dataset::kinds::Text;
 use crate::dataset::raw::{ExtraKey, Field, Leaf, List, Number, Obj, RawText};
 use crate::format::plain_number;
