@@ -2,7 +2,7 @@
 //! the tooltip, the table rows and what the live region announces. Pure, so tests read it.
 
 use crate::dataset::{Chart, Dataset, Lang};
-use crate::format::{share_text, value_text};
+use crate::format::{share_text, value_and_share, value_text};
 use crate::i18n::{kind_name, words};
 use crate::layout::{shares, SliceInput};
 use crate::view::{other_group, ViewState};
@@ -184,6 +184,37 @@ pub fn summary(dataset: &Dataset, state: &ViewState, texts: &[SliceText]) -> Str
             w.slices,
             largest
         ),
+    }
+}
+
+/// The tooltip of a slice: its parts in order (label, value and share, the report's words,
+/// how it was derived, a note; empty for a part left out) and the box's accessible name.
+pub fn tooltip_text(text: &SliceText, lang: Lang) -> ([String; 5], String) {
+    let parts = [
+        text.label.clone(),
+        value_and_share(&text.value, &text.share),
+        text.source.clone().unwrap_or_default(),
+        text.derivation.clone().unwrap_or_default(),
+        text.note.clone().unwrap_or_default(),
+    ];
+    (parts, format!("{}: {}", words(lang).value, text.label))
+}
+
+/// The share cell of a slice's row in the data table.
+pub fn table_share(text: &SliceText, lang: Lang) -> &str {
+    if text.hidden {
+        words(lang).hidden
+    } else {
+        &text.share
+    }
+}
+
+/// What a slice's legend entry says after its label: its share, or that it is hidden.
+pub fn legend_detail(text: &SliceText, lang: Lang) -> String {
+    if text.hidden {
+        format!(" ({})", words(lang).hidden)
+    } else {
+        format!(" {}", text.share)
     }
 }
 

@@ -241,6 +241,11 @@ pub fn share_text(share: f64) -> String {
     }
 }
 
+/// A value with its share, as a slice's label and tooltip give them: `"1.66 亿元 · 27.4%"`.
+pub fn value_and_share(value: &str, share: &str) -> String {
+    format!("{value} · {share}")
+}
+
 /// How a derived slice was computed, in both languages: "7,335 valid patents minus 1,754
 /// invention patents".
 pub fn derivation_text(whole: Option<&Indicator>, minus: &[&Indicator], value: f64) -> Text {

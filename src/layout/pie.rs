@@ -10,6 +10,7 @@ use super::types::{
     Ctx, Label, LabelRole, Layout, SliceInput, DONUT_HOLE, MIN_LABEL_SHARE, PADDING, PULL_OUT,
 };
 use crate::dataset::ChartKind;
+use crate::format::{share_text, value_and_share};
 
 /// Length of the radial part of a leader line, CSS px.
 const ELBOW: f64 = 10.0;
@@ -60,7 +61,7 @@ fn build_lines(ctx: &Ctx, c: &Cand, max_w: f64) -> Option<(Vec<String>, f64)> {
     let full = if value_text.is_empty() {
         c.percent.clone()
     } else {
-        format!("{value_text} · {}", c.percent)
+        value_and_share(value_text, &c.percent)
     };
     let full_w = ctx.text_width(&full);
     if full_w <= max_w {
@@ -263,7 +264,7 @@ fn candidates<'a>(layout: &Layout, inputs: &[SliceInput<'a>]) -> Vec<Cand<'a>> {
                 right: mid < PI,
                 label: inp.label,
                 value_text: cap_text(inp.value_text, MAX_LABEL_CHARS).into_owned(),
-                percent: crate::format::share_text(g.share),
+                percent: share_text(g.share),
                 built: None,
             }
         })

@@ -6,7 +6,7 @@ use web_sys::{Document, Element};
 
 use super::dom::{action_button, child, clear, set_hidden, text_child, toggle_class};
 use crate::dataset::Lang;
-use crate::describe::SliceText;
+use crate::describe::{legend_detail, SliceText};
 use crate::i18n::words;
 use crate::view::ViewState;
 
@@ -66,11 +66,7 @@ pub fn update_legend(
             toggle_class(&swatch, &format!("sc-p{pattern}"), true)?;
         }
         text_child(doc, &button, "span", "sc-legend-label", &text.label)?;
-        let detail = if text.hidden {
-            format!(" ({})", w.hidden)
-        } else {
-            format!(" {}", text.share)
-        };
+        let detail = legend_detail(text, state.lang);
         text_child(doc, &button, "span", "sc-legend-share", &detail)?;
     }
     let total = entries.count();

@@ -6,7 +6,7 @@ use web_sys::{Document, Element};
 
 use super::dom::{child, clear, text_child, toggle_class};
 use crate::dataset::Dataset;
-use crate::describe::{SliceText, TABLE_ROWS};
+use crate::describe::{table_share, SliceText, TABLE_ROWS};
 use crate::i18n::words;
 use crate::view::ViewState;
 
@@ -64,13 +64,7 @@ pub fn update_table(
         let th = text_child(doc, &row, "th", "", &text.label)?;
         th.set_attribute("scope", "row")?;
         text_child(doc, &row, "td", "sc-num", &text.value)?;
-        text_child(
-            doc,
-            &row,
-            "td",
-            "sc-num",
-            if text.hidden { w.hidden } else { &text.share },
-        )?;
+        text_child(doc, &row, "td", "sc-num", table_share(text, lang))?;
         let source_cell = child(doc, &row, "td", "sc-source")?;
         if let Some(source) = &text.source {
             let quote = text_child(doc, &source_cell, "q", "", source)?;
