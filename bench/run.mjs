@@ -376,7 +376,7 @@ const goalTable = [
 /** www/pkg again, from the same cargo output, with the wasm's name section kept (wasm-opt -g). */
 function buildNamed() {
   const input = join(ROOT, 'target/wasm32-unknown-unknown/release/sector_charts.wasm');
-  const wasmOpt = join(ROOT, 'tests/e2e/node_modules/.bin/wasm-opt');
+  const wasmOpt = join(ROOT, 'scripts/node_modules/.bin/wasm-opt');
   if (!existsSync(input) || !existsSync(wasmOpt)) return false;
   const pkg = join(NAMED, 'pkg');
   try {
