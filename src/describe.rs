@@ -1,5 +1,5 @@
-//! The chart in words: formatted values and shares over what is shown, the accessible summary,
-//! the tooltip, the table rows and what the live region announces. Pure, so tests read it.
+//! Every text a reader sees about a chart and its slices, one function per text: values and
+//! shares, the tooltip, table and legend words, the summary and what the live region says.
 
 use crate::dataset::{Chart, Dataset, Lang};
 use crate::format::{share_text, value_and_share, value_text};
@@ -13,8 +13,7 @@ pub struct SliceText {
     pub key: String,
     pub label: String,
     /// The value, formatted with its unit and qualifier. Empty for a slice inside "Other" past
-    /// the table's first [`TABLE_ROWS`]: nothing shows it, and formatting 10,000 values nobody
-    /// reads was a tenth of a 10,000-slice load.
+    /// the table's first [`TABLE_ROWS`]: nothing shows it, so it is not formatted.
     pub value: String,
     /// The value as a number, in base units.
     pub amount: f64,
@@ -37,9 +36,8 @@ impl SliceText {
     }
 }
 
-/// Rows of the data table: past this many, slices are counted, not listed. The table is always
-/// in the DOM, and 500 rows of a 10,000-slice dataset slowed its first draw
-/// (docs/performance.md); the CSV has every slice.
+/// Rows of the data table: past this many, slices are counted, not listed, since the table is
+/// always in the DOM; the CSV has every slice.
 pub const TABLE_ROWS: usize = 100;
 
 /// One text per slice of the chart, in order, and last the "Other" slice when the chart groups
@@ -150,8 +148,8 @@ pub fn layout_inputs(texts: &[SliceText]) -> Vec<SliceInput<'_>> {
 }
 
 /// The accessible name of the chart: title, kind, how many slices, the largest. `texts` are
-/// the chart's [`slice_texts`] for `state`, which the caller already has: formatting them again
-/// was a second pass over every slice of a large chart.
+/// the chart's [`slice_texts`] for `state`, which the caller already has (no second pass over
+/// every slice of a large chart).
 pub fn summary(dataset: &Dataset, state: &ViewState, texts: &[SliceText]) -> String {
     let lang = state.lang;
     let w = words(lang);

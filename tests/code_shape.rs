@@ -1,6 +1,6 @@
-//! The shape of `src/`: no import cycle between its modules, no file over 500 lines, no function
-//! over 100 lines. Read from the source text: modules from files and `mod` lines, imports from
-//! `crate::`, `super::`, `self::` and child-module paths, function bodies by brace matching.
+//! The shape of `src/`: no import cycle between modules, no file over 500 lines, no function over
+//! 100, a `//!` of one to three lines atop each file. Read from the text: modules from files,
+//! imports from `crate::`, `super::`, `self::` and child-module paths, bodies by brace matching.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -484,7 +484,35 @@ fn src_functions_are_at_most_100_lines() {
     );
 }
 
+/// Files whose `//!` header is missing or longer than three lines.
+fn unsaid_modules(files: &[SourceFile]) -> Vec<String> {
+    files
+        .iter()
+        .filter(|f| {
+            let header = f.text.lines().take_while(|l| l.starts_with("//!")).count();
+            !(1..=3).contains(&header)
+        })
+        .map(|f| f.name.clone())
+        .collect()
+}
+
+#[test]
+fn src_modules_say_what_they_own_in_one_to_three_lines() {
+    let unsaid = unsaid_modules(&crate_files());
+    assert!(unsaid.is_empty(), "no `//!` of 1 to 3 lines: {unsaid:?}");
+}
+
 // The checker on small inputs: each rule can fail.
+
+#[test]
+fn a_missing_or_long_module_header_is_found() {
+    let files = [
+        file("none", "use std::fmt;"),
+        file("long", &"//! a line\n".repeat(4)),
+        file("short", "//! What this owns.\n\nfn f() {}"),
+    ];
+    assert_eq!(unsaid_modules(&files), ["none", "long"]);
+}
 
 fn file(module: &str, text: &str) -> SourceFile {
     SourceFile {

@@ -1,18 +1,6 @@
 //! Chart layout: the pure geometry of a pie, donut or bar chart in device pixels — slice
 //! angles, bar rectangles, wrapped and non-overlapping labels with leader lines — and the
 //! hit test that maps a pointer position back to a slice. No drawing, no DOM.
-//!
-//! Conventions the renderer must follow so that drawing agrees with [`Layout::hit_test`]:
-//! * Coordinates are device pixels, origin top-left, y downwards.
-//! * Angles are radians, 0 = 12 o'clock, growing clockwise on screen:
-//!   `point = centre + (r·sin a, −r·cos a)` (see [`Layout::point_on_arc`]).
-//! * Slice `i` covers angles `[start_angle, end_angle)` and radii
-//!   `[inner_radius, radius]`, translated by its `offset` (non-zero only for the pulled-out
-//!   highlighted slice). Draw the highlighted slice last (on top): the hit test gives it
-//!   priority where it overlaps its neighbours.
-//! * Label text: `anchor` is the top of the first line; its x is the left edge of the text,
-//!   or the right edge when `align_right` (draw with right alignment there). Lines are
-//!   `line_height` apart; `bounds` is the box of all lines.
 
 mod angles;
 mod bar;

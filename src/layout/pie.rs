@@ -1,5 +1,5 @@
-//! Pie and donut layout: slice angles, pull-out, radius, and two columns of outside labels
-//! with leader lines.
+//! Pie and donut layout: radius, pull-out, and two columns of outside labels with leader lines
+//! (the angles come from `angles.rs`).
 
 use std::f64::consts::{PI, TAU};
 

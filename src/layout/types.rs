@@ -20,7 +20,7 @@ pub struct SliceInput<'a> {
     pub hidden: bool,
 }
 
-/// Everything [`compute`] needs.
+/// Everything [`compute`](super::compute) needs.
 pub struct LayoutInput<'a> {
     pub kind: ChartKind,
     pub slices: &'a [SliceInput<'a>],
@@ -38,6 +38,18 @@ pub struct LayoutInput<'a> {
 }
 
 /// The computed geometry of one chart.
+///
+/// Conventions the renderer must follow so that drawing agrees with [`Layout::hit_test`]:
+/// * Coordinates are device pixels, origin top-left, y downwards.
+/// * Angles are radians, 0 = 12 o'clock, growing clockwise on screen:
+///   `point = centre + (r·sin a, −r·cos a)` (see [`Layout::point_on_arc`]).
+/// * Slice `i` covers angles `[start_angle, end_angle)` and radii
+///   `[inner_radius, radius]`, translated by its `offset` (non-zero only for the pulled-out
+///   highlighted slice). Draw the highlighted slice last (on top): the hit test gives it
+///   priority where it overlaps its neighbours.
+/// * Label text: `anchor` is the top of the first line; its x is the left edge of the text,
+///   or the right edge when `align_right` (draw with right alignment there). Lines are
+///   `line_height` apart; `bounds` is the box of all lines.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
     pub kind: ChartKind,
@@ -63,7 +75,7 @@ pub struct Layout {
     pub plot: Rect,
     /// Suggested stroke width for slice outlines and leader lines (1 × scale).
     pub line_width: f64,
-    /// The scale (devicePixelRatio) the layout was made for, clamped as [`compute`] clamps it.
+    /// The scale (devicePixelRatio) the layout was made for, clamped as [`compute`](super::compute) clamps it.
     pub scale: f64,
 }
 

@@ -17,8 +17,8 @@ pub struct OtherGroup {
     pub value: f64,
 }
 
-/// Slice indices as one bit each. "Other" of 10,000 slices is one allocation of 1.25 KB; as a
-/// BTreeSet it was thousands of nodes to build and free, every time the group was worked out.
+/// Slice indices as one bit each: "Other" of 10,000 slices is one small allocation, not
+/// thousands of tree nodes to build and free each time the group is worked out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SliceSet {
     words: Vec<u64>,

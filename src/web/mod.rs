@@ -1,6 +1,5 @@
-//! The browser glue (wasm32 only): the exported `SectorChart` class that `src/embed.js` and the
-//! explorer page use. It translates between JavaScript and the pure core; `widget` keeps the
-//! state, `ui` the DOM, `canvas` the drawing surface, `events` the listeners.
+//! The browser glue (wasm32 only): the exported `SectorChart` class and `validateDataset`, which
+//! only translate between JavaScript and the widget (`widget.rs`) and its DOM parts.
 
 mod alert;
 mod boundary;
@@ -221,7 +220,7 @@ extern "C" {
 }
 
 /// A thrown DOM error as a JavaScript `Error` with its text: `String(error)` ("TypeError: …"),
-/// not `{:?}`, whose debug printer is 1.5 KB of glue.
+/// not `{:?}`, which would bring the debug printer's glue.
 fn js_error(error: JsValue) -> JsError {
     JsError::new(&error.as_string().unwrap_or_else(|| {
         js_sys::Object::from(error)

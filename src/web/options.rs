@@ -174,8 +174,8 @@ fn usable_height(height: &Height) -> Option<f64> {
         Height::Px(px) => Some(*px),
         Height::Text(text) => {
             let text = text.trim();
-            // serde_json's number reader, already in the .wasm for datasets: std's float
-            // parser would add its own 15 KB gzipped for this one field.
+            // serde_json's number reader is in the .wasm for datasets already; std's float
+            // parser would add a second one for this one field.
             serde_json::from_str(text.strip_suffix("px").unwrap_or(text).trim()).ok()
         }
     };

@@ -1,6 +1,6 @@
-//! One live chart: the dataset, the view state, the DOM and the canvas, kept in step. Every user
-//! action becomes a `view::Event`; `apply` runs the pure transition and then refreshes only what
-//! the change touched (the whole DOM, or just the canvas and tooltip).
+//! One live chart's state and redraw decisions: every user action becomes a `view::Event`;
+//! `apply` runs the pure transition, then refreshes what the change touched (the whole DOM, or
+//! just the canvas and tooltip).
 
 use crate::layout::Within;
 use std::cell::RefCell;

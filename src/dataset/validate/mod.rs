@@ -1,6 +1,6 @@
-//! Raw file → [`Dataset`]: a walk over the raw types that checks every field and collects every
-//! problem with its JSON path, in file order, up to [`MAX_ERRORS`]. The walk's top levels
-//! (dataset, source, sectors, indicators) are here; each concern has its own file.
+//! Where a dataset is validated: raw file → [`Dataset`], every problem with its JSON path. The
+//! walk's top levels are here; structure, ids and references, values, charts and dates each have
+//! a file beside it.
 
 mod charts;
 mod checker;
