@@ -335,7 +335,6 @@ fn place_labels(
 }
 
 /// What the radius and the label columns must fit.
-#[derive(Clone, Copy)]
 struct Fit {
     w: f64,
     pad: f64,
@@ -352,15 +351,8 @@ struct Fit {
 /// below the minimum radius the columns get narrower; when they become too narrow, no labels
 /// (and no radius here: the caller then uses the whole box).
 fn fit_radius(ctx: &Ctx, cands: &mut [Cand], fit: &Fit) -> (Side, Side, Option<f64>) {
-    let Fit {
-        w,
-        pad,
-        gutter,
-        r_v_lab,
-        min_r,
-        min_label_w,
-        cap,
-    } = *fit;
+    let (w, pad, gutter, cap) = (fit.w, fit.pad, fit.gutter, fit.cap);
+    let (r_v_lab, min_r, min_label_w) = (fit.r_v_lab, fit.min_r, fit.min_label_w);
     if cands.is_empty() || !(min_r > 0.0 && r_v_lab >= min_r) {
         return (Side::default(), Side::default(), None);
     }

@@ -14,13 +14,16 @@ enum AfterPaint {
     Task(i32),
 }
 
+/// A closure an animation frame calls with its time.
+type FrameCallback = Closure<dyn FnMut(f64)>;
+
 /// The closures the frames call, made by the widget that owns them.
 pub struct Callbacks {
     /// One step of the animation.
-    pub animate: Closure<dyn FnMut(f64)>,
+    pub animate: FrameCallback,
     /// Runs in the frame after the first draw: sets a zero timeout, whose task runs after that
     /// frame is painted.
-    pub painting: Closure<dyn FnMut(f64)>,
+    pub painting: FrameCallback,
     /// The task after the first paint.
     pub painted: Closure<dyn FnMut()>,
 }
@@ -42,17 +45,23 @@ impl Frames {
         self.callbacks.is_some()
     }
 
+    /// An animation frame for one of the callbacks; None when there are no callbacks.
+    fn request(&self, which: fn(&Callbacks) -> &FrameCallback) -> Result<Option<i32>, JsValue> {
+        match &self.callbacks {
+            Some(callbacks) => {
+                let function = which(callbacks).as_ref().unchecked_ref();
+                Ok(Some(window()?.request_animation_frame(function)?))
+            }
+            None => Ok(None),
+        }
+    }
+
     /// Asks for an animation frame unless one is pending. False when there is no callback.
     pub fn request_frame(&mut self) -> Result<bool, JsValue> {
-        if self.frame.is_some() {
-            return Ok(true);
+        if self.frame.is_none() {
+            self.frame = self.request(|c| &c.animate)?;
         }
-        let Some(callbacks) = &self.callbacks else {
-            return Ok(false);
-        };
-        let id = window()?.request_animation_frame(callbacks.animate.as_ref().unchecked_ref())?;
-        self.frame = Some(id);
-        Ok(true)
+        Ok(self.frame.is_some())
     }
 
     /// The requested animation frame is running.
@@ -63,15 +72,10 @@ impl Frames {
     /// Starts waiting for the next frame's paint (one wait at a time). False when there is no
     /// callback to wait with.
     pub fn wait_for_paint(&mut self) -> Result<bool, JsValue> {
-        if self.after_paint.is_some() {
-            return Ok(true);
+        if self.after_paint.is_none() {
+            self.after_paint = self.request(|c| &c.painting)?.map(AfterPaint::Frame);
         }
-        let Some(callbacks) = &self.callbacks else {
-            return Ok(false);
-        };
-        let id = window()?.request_animation_frame(callbacks.painting.as_ref().unchecked_ref())?;
-        self.after_paint = Some(AfterPaint::Frame(id));
-        Ok(true)
+        Ok(self.after_paint.is_some())
     }
 
     /// In the frame being painted: the task after it runs once it is.

@@ -19,8 +19,10 @@ pub struct Toolbar {
     downloads: Option<Element>,
 }
 
-/// What the toolbar shows besides the view.
-pub struct ToolbarFor {
+/// What the toolbar shows: the view, and the widget's own choices.
+pub struct ToolbarFor<'a> {
+    pub dataset: &'a Dataset,
+    pub state: &'a ViewState,
     pub table_open: bool,
     /// The explorer has its own way back, in the sector navigation.
     pub explorer: bool,
@@ -58,22 +60,18 @@ impl Toolbar {
         })
     }
 
-    pub fn update(
-        &self,
-        dataset: &Dataset,
-        state: &ViewState,
-        shown: &ToolbarFor,
-    ) -> Result<(), JsValue> {
+    pub fn update(&self, shown: &ToolbarFor) -> Result<(), JsValue> {
+        let state = shown.state;
         let w = words(state.lang);
-        let chart = state.chart(dataset);
+        let chart = state.chart(shown.dataset);
         self.back_button
             .set_text_content(Some(&format!("← {}", w.back_to_overview)));
         set_hidden(
             &self.back_button,
             shown.explorer || state.is_overview() || !shown.home_is_overview,
         )?;
-        self.update_chart_tabs(dataset, state, chart, w)?;
-        self.update_kinds(dataset, state, chart, w)?;
+        self.update_chart_tabs(shown, chart)?;
+        self.update_kinds(shown, chart)?;
         let other = match state.lang {
             Lang::Zh => Lang::En,
             Lang::En => Lang::Zh,
@@ -99,15 +97,11 @@ impl Toolbar {
     }
 
     /// Chart tabs: only when there is a choice.
-    fn update_chart_tabs(
-        &self,
-        dataset: &Dataset,
-        state: &ViewState,
-        chart: Option<&Chart>,
-        w: &Words,
-    ) -> Result<(), JsValue> {
+    fn update_chart_tabs(&self, shown: &ToolbarFor, chart: Option<&Chart>) -> Result<(), JsValue> {
+        let state = shown.state;
+        let w = words(state.lang);
         clear(&self.chart_tabs);
-        let charts = state.charts(dataset);
+        let charts = state.charts(shown.dataset);
         self.chart_tabs.set_attribute("aria-label", w.charts)?;
         set_hidden(&self.chart_tabs, charts.len() < 2)?;
         for c in charts {
@@ -126,16 +120,12 @@ impl Toolbar {
     }
 
     /// Kind switch: only the kinds this chart can honestly take.
-    fn update_kinds(
-        &self,
-        dataset: &Dataset,
-        state: &ViewState,
-        chart: Option<&Chart>,
-        w: &Words,
-    ) -> Result<(), JsValue> {
+    fn update_kinds(&self, shown: &ToolbarFor, chart: Option<&Chart>) -> Result<(), JsValue> {
+        let lang = shown.state.lang;
         clear(&self.kinds);
-        self.kinds.set_attribute("aria-label", w.chart_kind)?;
-        let kind = state.effective_kind(dataset);
+        self.kinds
+            .set_attribute("aria-label", words(lang).chart_kind)?;
+        let kind = shown.state.effective_kind(shown.dataset);
         if let Some(chart) = chart {
             for k in chart.allowed_kinds() {
                 let button = action_button(
@@ -144,7 +134,7 @@ impl Toolbar {
                     "sc-button",
                     "kind",
                     k.code(),
-                    kind_name(*k, state.lang),
+                    kind_name(*k, lang),
                 )?;
                 button.set_attribute(
                     "aria-pressed",

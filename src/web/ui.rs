@@ -138,11 +138,13 @@ impl Dom {
         self.root.set_attribute("data-view", &state.to_query())?;
         self.update_head(dataset, state)?;
         let shown = ToolbarFor {
+            dataset,
+            state,
             table_open,
             explorer: self.explorer,
             home_is_overview: self.home_is_overview,
         };
-        self.toolbar.update(dataset, state, &shown)?;
+        self.toolbar.update(&shown)?;
         self.update_figure(dataset, state, summary)?;
         update_legend(&self.doc, &self.legend, state, texts)?;
         if table != TablePart::Later {
