@@ -2,11 +2,10 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
-# binaryen from npm (pinned in tests/e2e/package.json): Debian's wasm-opt 108 corrupts the
-# externref table that wasm-bindgen 0.2.130 emits (WebAssembly.Table.set fails at start-up).
-WASM_OPT := tests/e2e/node_modules/.bin/wasm-opt
-# terser from npm (pinned beside binaryen): the wasm-bindgen glue, minified, is 2 KiB less gzipped.
-TERSER := tests/e2e/node_modules/.bin/terser
+# The build's npm tools, pinned in scripts/package.json. binaryen: Debian's wasm-opt 108 corrupts
+# the externref table that wasm-bindgen 0.2.130 emits (WebAssembly.Table.set fails at start-up).
+WASM_OPT := scripts/node_modules/.bin/wasm-opt
+TERSER := scripts/node_modules/.bin/terser
 WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers
 
@@ -32,8 +31,8 @@ endef
 
 # The explorer's package (index.html), then the widget's (embed.js): built last, so that
 # target/ holds the widget's .wasm, which bench/run.mjs profiles. Then www/embed.js, minified
-# from src/embed.js (every reader loads it: 2.6 → 1.5 KiB gzipped), with a source map that
-# only developer tools fetch; and www/widget.css, minified from src/widget.css (2.6 → 2.2 KiB).
+# from src/embed.js, with a source map that only developer tools fetch; and www/widget.css,
+# minified from src/widget.css.
 build: setup
 	$(call build_package,www/pkg-explorer,-- --features explorer)
 	$(call build_package,www/pkg,)
@@ -71,4 +70,5 @@ bench: build
 
 clean:
 	cargo clean
-	rm -rf www/pkg www/pkg-explorer www/embed.js www/embed.js.map www/widget.css tests/e2e/node_modules
+	rm -rf www/pkg www/pkg-explorer www/embed.js www/embed.js.map www/widget.css \
+		scripts/node_modules tests/e2e/node_modules

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate pinned in Cargo.toml
 WASM_PACK_VERSION=0.15.1
-# binaryen, terser and csso come from npm (see the Makefile): Debian's binaryen is too old for
+# binaryen, terser and csso come from npm (scripts/package.json): Debian's binaryen is too old for
 # wasm-bindgen's output.
 APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk)
 
@@ -55,7 +55,10 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "setup: Node.js 20 and npm are missing. Install them with: sudo apt-get install nodejs npm" >&2
   exit 1
 fi
-if [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
-  say "installing the browser tests' npm packages from the lock file"
-  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# Each from its committed lock file: the build's tools (scripts/), the browser tests' packages.
+for dir in scripts tests/e2e; do
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "installing the npm packages of $dir/ from its lock file"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done

@@ -1,10 +1,10 @@
-//! The chart in words: formatted values and shares over what is shown, the accessible summary,
-//! the tooltip, the table rows and what the live region announces. Pure, so tests read it.
+//! Every text a reader sees about a chart and its slices, one function per text: values and
+//! shares, the tooltip, table and legend words, the summary and what the live region says.
 
 use crate::dataset::{Chart, Dataset, Lang};
-use crate::format::{share_text, value_text};
+use crate::format::{share_text, value_and_share, value_text};
 use crate::i18n::{kind_name, words};
-use crate::layout::SliceInput;
+use crate::layout::{shares, SliceInput};
 use crate::view::{other_group, ViewState};
 
 /// One slice, ready to show.
@@ -13,8 +13,7 @@ pub struct SliceText {
     pub key: String,
     pub label: String,
     /// The value, formatted with its unit and qualifier. Empty for a slice inside "Other" past
-    /// the table's first [`TABLE_ROWS`]: nothing shows it, and formatting 10,000 values nobody
-    /// reads was a tenth of a 10,000-slice load.
+    /// the table's first [`TABLE_ROWS`]: nothing shows it, so it is not formatted.
     pub value: String,
     /// The value as a number, in base units.
     pub amount: f64,
@@ -37,9 +36,8 @@ impl SliceText {
     }
 }
 
-/// Rows of the data table: past this many, slices are counted, not listed. The table is always
-/// in the DOM, and 500 rows of a 10,000-slice dataset slowed its first draw
-/// (docs/performance.md); the CSV has every slice.
+/// Rows of the data table: past this many, slices are counted, not listed, since the table is
+/// always in the DOM; the CSV has every slice.
 pub const TABLE_ROWS: usize = 100;
 
 /// One text per slice of the chart, in order, and last the "Other" slice when the chart groups
@@ -47,24 +45,20 @@ pub const TABLE_ROWS: usize = 100;
 pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
     let lang = state.lang;
     let group = other_group(chart, &state.hidden, state.expanded);
-    let visible_total: f64 = chart
-        .slices
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !state.hidden.contains(i))
-        .map(|(_, s)| s.value)
-        .sum();
+    let shares = shares(
+        chart
+            .slices
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.value, state.hidden.contains(&i))),
+    );
     let mut texts: Vec<SliceText> = chart
         .slices
         .iter()
         .enumerate()
         .map(|(i, slice)| {
             let hidden = state.hidden.contains(&i);
-            let ratio = if hidden || visible_total <= 0.0 {
-                0.0
-            } else {
-                slice.value / visible_total
-            };
+            let ratio = shares.shares.get(i).copied().unwrap_or(0.0);
             let grouped = group.as_ref().is_some_and(|g| g.members.contains(i));
             let shown_anywhere = !grouped || i < TABLE_ROWS;
             SliceText {
@@ -100,11 +94,7 @@ pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
         })
         .collect();
     if let (Some(group), Some(first)) = (group, chart.slices.first()) {
-        let ratio = if visible_total > 0.0 {
-            group.value / visible_total
-        } else {
-            0.0
-        };
+        let ratio = shares.share_of(group.value);
         let count = group.members.len();
         texts.push(SliceText {
             key: "other".into(),
@@ -131,6 +121,19 @@ pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
     texts
 }
 
+/// The chart's title, or for a sector without charts the sector's name.
+pub fn chart_title<'a>(dataset: &'a Dataset, state: &ViewState) -> &'a str {
+    let lang = state.lang;
+    match state.chart(dataset) {
+        Some(chart) => chart.title.get(lang),
+        None => state
+            .sector
+            .as_deref()
+            .and_then(|id| dataset.sector(id))
+            .map_or("", |s| s.name.get(lang)),
+    }
+}
+
 /// What the layout needs of each slice, borrowed from the texts.
 pub fn layout_inputs(texts: &[SliceText]) -> Vec<SliceInput<'_>> {
     texts
@@ -145,8 +148,8 @@ pub fn layout_inputs(texts: &[SliceText]) -> Vec<SliceInput<'_>> {
 }
 
 /// The accessible name of the chart: title, kind, how many slices, the largest. `texts` are
-/// the chart's [`slice_texts`] for `state`, which the caller already has: formatting them again
-/// was a second pass over every slice of a large chart.
+/// the chart's [`slice_texts`] for `state`, which the caller already has (no second pass over
+/// every slice of a large chart).
 pub fn summary(dataset: &Dataset, state: &ViewState, texts: &[SliceText]) -> String {
     let lang = state.lang;
     let w = words(lang);
@@ -179,6 +182,37 @@ pub fn summary(dataset: &Dataset, state: &ViewState, texts: &[SliceText]) -> Str
             w.slices,
             largest
         ),
+    }
+}
+
+/// The tooltip of a slice: its parts in order (label, value and share, the report's words,
+/// how it was derived, a note; empty for a part left out) and the box's accessible name.
+pub fn tooltip_text(text: &SliceText, lang: Lang) -> ([String; 5], String) {
+    let parts = [
+        text.label.clone(),
+        value_and_share(&text.value, &text.share),
+        text.source.clone().unwrap_or_default(),
+        text.derivation.clone().unwrap_or_default(),
+        text.note.clone().unwrap_or_default(),
+    ];
+    (parts, format!("{}: {}", words(lang).value, text.label))
+}
+
+/// The share cell of a slice's row in the data table.
+pub fn table_share(text: &SliceText, lang: Lang) -> &str {
+    if text.hidden {
+        words(lang).hidden
+    } else {
+        &text.share
+    }
+}
+
+/// What a slice's legend entry says after its label: its share, or that it is hidden.
+pub fn legend_detail(text: &SliceText, lang: Lang) -> String {
+    if text.hidden {
+        format!(" ({})", words(lang).hidden)
+    } else {
+        format!(" {}", text.share)
     }
 }
 

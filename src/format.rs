@@ -1,6 +1,7 @@
 //! Numbers for people, per language: Chinese with 万 / 亿, English with thousand / million / billion.
 
-use crate::dataset::{Indicator, Lang, Qualifier, Text, Unit};
+use crate::dataset::kinds::{Lang, Text};
+use crate::dataset::types::{Indicator, Qualifier, Unit};
 
 /// A number with at most `decimals` decimals, trailing zeros removed, and (in English) thousands
 /// separators: `7335 -> "7,335"`, `1.50 -> "1.5"`.
@@ -238,6 +239,11 @@ pub fn share_text(share: f64) -> String {
     } else {
         format!("{}%", plain_number(percent, 1, false))
     }
+}
+
+/// A value with its share, as a slice's label and tooltip give them: `"1.66 亿元 · 27.4%"`.
+pub fn value_and_share(value: &str, share: &str) -> String {
+    format!("{value} · {share}")
 }
 
 /// How a derived slice was computed, in both languages: "7,335 valid patents minus 1,754

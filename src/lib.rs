@@ -1,9 +1,6 @@
-//! sector-charts: interactive, accessible sector charts (pie, donut, bar) compiled to WebAssembly,
-//! fed from the Jilin province quality report.
-//!
-//! Data flows one way: JSON text → [`dataset`] (serde, then validation) → [`view`] (what the
-//! user chose) → [`layout`] (pure geometry) → [`render`] (plotters, on a canvas or in SVG). The
-//! wasm32-only `web` module is the thin glue to the page.
+//! Interactive, accessible sector charts (pie, donut, bar) in WebAssembly. Data flows one way:
+//! JSON text → [`dataset`] → [`view`] (what the user chose) → [`layout`] (geometry) → [`render`]
+//! (plotters); the wasm32-only `web` module is the glue to the page.
 
 #![cfg_attr(
     not(test),

@@ -3,11 +3,11 @@
 //! path instead of stopping at the first.
 
 mod error;
-mod kinds;
+pub(crate) mod kinds;
 mod overview;
 pub(crate) mod raw;
 mod syntax;
-mod types;
+pub(crate) mod types;
 mod validate;
 
 pub use error::{DatasetError, DatasetErrors};

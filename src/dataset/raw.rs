@@ -1,18 +1,18 @@
 //! The file format as serde reads it, leniently: every field optional and every value of any
 //! type, so that one wrong value never stops the reading and validation can name them all.
-//!
-//! Derive does the structure; three small wrappers make it lenient. [`Leaf`] is any value,
-//! with scalars kept and arrays and objects only named. [`Obj`] is a struct when the value is
-//! an object, else what was found; it also records the keys the struct does not know and the
-//! keys given twice, which derive would ignore or abort on. [`List`] is an array of lenient
-//! items, else what was found. Nothing here depends on serde_json: the browser may read the
-//! same types from `JSON.parse`'s output with serde-wasm-bindgen, as
-//! `Obj::<RawDataset>::deserialize(serde_wasm_bindgen::Deserializer::from(value))` (its
-//! `from_value` asks for types that borrow nothing, which these are not: they borrow strings
-//! from a text when they can).
-//!
-//! Each struct reads a missing field as `Field(None)` (`serde(default)`) and borrows strings
-//! from the text (`'de: 'a`); the `Deserialize` impls of the wrappers are in `raw/lenient.rs`.
+
+// Derive does the structure; three small wrappers make it lenient. [`Leaf`] is any value,
+// with scalars kept and arrays and objects only named. [`Obj`] is a struct when the value is
+// an object, else what was found; it also records the keys the struct does not know and the
+// keys given twice, which derive would ignore or abort on. [`List`] is an array of lenient
+// items, else what was found. Nothing here depends on serde_json: the browser may read the
+// same types from `JSON.parse`'s output with serde-wasm-bindgen, as
+// `Obj::<RawDataset>::deserialize(serde_wasm_bindgen::Deserializer::from(value))` (its
+// `from_value` asks for types that borrow nothing, which these are not: they borrow strings
+// from a text when they can).
+//
+// Each struct reads a missing field as `Field(None)` (`serde(default)`) and borrows strings
+// from the text (`'de: 'a`); the `Deserialize` impls of the wrappers are in `raw/lenient.rs`.
 
 mod lenient;
 

@@ -1,9 +1,9 @@
 //! Horizontal bar layout: one row per visible slice in input order, category labels on the
 //! left, bars from a common baseline, value text right of each bar.
 
+use super::geometry::{Point, Rect, Within};
 use super::labels::{cap_text, wrap_measured, MAX_LABEL_CHARS};
-use super::Within;
-use super::{Ctx, Label, LabelRole, Layout, Point, Rect, SliceInput, LINE_HEIGHT, PADDING};
+use super::types::{Ctx, Label, LabelRole, Layout, SliceInput, LINE_HEIGHT, PADDING};
 
 /// Gap between a category label and the bar baseline, CSS px.
 const LABEL_GAP: f64 = 8.0;
@@ -63,28 +63,7 @@ pub(super) fn layout_bar(
 
     // Category labels, wrapped to the label column; the column is as wide as the widest
     // label that fits.
-    let label_cap = LABEL_WIDTH_FRACTION * w;
-    let mut categories: Vec<Option<(Vec<String>, f64)>> = inputs
-        .iter()
-        .map(|inp| {
-            if inp.hidden || label_cap <= 0.0 {
-                return None;
-            }
-            let measured = wrap_measured(
-                inp.label,
-                label_cap,
-                ctx.font,
-                ctx.measure,
-                MAX_CATEGORY_LINES,
-            );
-            if measured.is_empty() {
-                return None;
-            }
-            let width = measured.iter().map(|(_, w)| *w).fold(0.0, f64::max);
-            let lines: Vec<String> = measured.into_iter().map(|(l, _)| l).collect();
-            (width <= label_cap + 1e-6).then_some((lines, width))
-        })
-        .collect();
+    let mut categories = category_lines(ctx, inputs, LABEL_WIDTH_FRACTION * w);
     let label_w = categories
         .iter()
         .flatten()
@@ -112,23 +91,8 @@ pub(super) fn layout_bar(
     layout.plot = Rect::new(x0, block_y, plot_w, block_h);
 
     // Value texts, and the bar scale that leaves room for each of them.
-    let mut value_texts: Vec<(String, f64)> = inputs
-        .iter()
-        .map(|inp| {
-            let t = cap_text(inp.value_text.trim(), MAX_LABEL_CHARS).into_owned();
-            let vw = ctx.text_width(&t);
-            (t, vw)
-        })
-        .collect();
-    let mut full = plot_w;
-    if max_v > 0.0 {
-        for (&v, (_, vw)) in values.iter().zip(value_texts.iter()) {
-            if v > 0.0 {
-                full = full.min((plot_w - value_gap - vw) * max_v / v);
-            }
-        }
-    }
-    let full = full.max(0.0);
+    let (mut value_texts, full) =
+        value_texts_and_scale(ctx, inputs, values, max_v, (plot_w, value_gap));
 
     let band_w = (w - 2.0 * pad).max(0.0);
     let bar_h = (row_h * BAR_FRACTION).min((row_h - band_gap).max(0.0));
@@ -156,35 +120,119 @@ pub(super) fn layout_bar(
         g.bar = Rect::new(x0, row_mid - bar_h / 2.0, bar_w, bar_h);
 
         if let Some((lines, width)) = categories.get_mut(i).and_then(Option::take) {
-            let height = lines.len() as f64 * line_h;
-            let top = row_mid - height / 2.0;
             let right = x0 - label_gap;
-            layout.labels.push(Label {
-                slice: i,
-                role: LabelRole::Category,
-                lines,
-                anchor: Point::new(right, top),
-                bounds: Rect::new(right - width, top, width, height),
-                align_right: true,
-                leader: Vec::new(),
-                line_height: line_h,
-            });
+            layout
+                .labels
+                .push(category_label(i, lines, width, (right, row_mid), line_h));
         }
         if let Some((text, vw)) = value_texts.get_mut(i).map(|(t, w)| (std::mem::take(t), *w)) {
             if !text.is_empty() && vw <= plot_w - value_gap + 1e-6 {
                 let x = x0 + bar_w + value_gap;
-                let top = row_mid - line_h / 2.0;
-                layout.labels.push(Label {
-                    slice: i,
-                    role: LabelRole::Value,
-                    lines: vec![text],
-                    anchor: Point::new(x, top),
-                    bounds: Rect::new(x, top, vw, line_h),
-                    align_right: false,
-                    leader: Vec::new(),
-                    line_height: line_h,
-                });
+                layout
+                    .labels
+                    .push(value_label(i, text, vw, (x, row_mid), line_h));
             }
         }
+    }
+}
+
+/// Each visible slice's category label wrapped to `label_cap`, with its width; None for a
+/// hidden slice or a label that does not fit.
+fn category_lines(
+    ctx: &Ctx,
+    inputs: &[SliceInput],
+    label_cap: f64,
+) -> Vec<Option<(Vec<String>, f64)>> {
+    inputs
+        .iter()
+        .map(|inp| {
+            if inp.hidden || label_cap <= 0.0 {
+                return None;
+            }
+            let measured = wrap_measured(
+                inp.label,
+                label_cap,
+                ctx.font,
+                ctx.measure,
+                MAX_CATEGORY_LINES,
+            );
+            if measured.is_empty() {
+                return None;
+            }
+            let width = measured.iter().map(|(_, w)| *w).fold(0.0, f64::max);
+            let lines: Vec<String> = measured.into_iter().map(|(l, _)| l).collect();
+            (width <= label_cap + 1e-6).then_some((lines, width))
+        })
+        .collect()
+}
+
+/// The value texts with their widths, and the length of a bar of the largest value such that
+/// every bar still has its value text beside it, `value_gap` after the bar, within `plot_w`.
+fn value_texts_and_scale(
+    ctx: &Ctx,
+    inputs: &[SliceInput],
+    values: &[f64],
+    max_v: f64,
+    (plot_w, value_gap): (f64, f64),
+) -> (Vec<(String, f64)>, f64) {
+    let value_texts: Vec<(String, f64)> = inputs
+        .iter()
+        .map(|inp| {
+            let t = cap_text(inp.value_text.trim(), MAX_LABEL_CHARS).into_owned();
+            let vw = ctx.text_width(&t);
+            (t, vw)
+        })
+        .collect();
+    let mut full = plot_w;
+    if max_v > 0.0 {
+        for (&v, (_, vw)) in values.iter().zip(value_texts.iter()) {
+            if v > 0.0 {
+                full = full.min((plot_w - value_gap - vw) * max_v / v);
+            }
+        }
+    }
+    (value_texts, full.max(0.0))
+}
+
+/// A category label right-aligned at `right`, centred on the row's middle.
+fn category_label(
+    slice: usize,
+    lines: Vec<String>,
+    width: f64,
+    (right, row_mid): (f64, f64),
+    line_h: f64,
+) -> Label {
+    let height = lines.len() as f64 * line_h;
+    let top = row_mid - height / 2.0;
+    Label {
+        slice,
+        role: LabelRole::Category,
+        lines,
+        anchor: Point::new(right, top),
+        bounds: Rect::new(right - width, top, width, height),
+        align_right: true,
+        leader: Vec::new(),
+        line_height: line_h,
+    }
+}
+
+/// A value label starting at `x`, centred on the row's middle.
+fn value_label(
+    slice: usize,
+    text: String,
+    width: f64,
+    (x, row_mid): (f64, f64),
+    line_h: f64,
+) -> Label {
+    let top = row_mid - line_h / 2.0;
+    Label {
+        slice,
+        role: LabelRole::Value,
+        lines: vec![text],
+        anchor: Point::new(x, top),
+        bounds: Rect::new(x, top, width, line_h),
+        align_right: false,
+        leader: Vec::new(),
+        line_height: line_h,
     }
 }

@@ -102,9 +102,8 @@ impl Rect {
     }
 }
 
-/// `f64::clamp` without its panic: that one asserts `min <= max` with a message that prints
-/// both as floats, which alone kept the float formatter (8 KB) in the `.wasm`. A NaN becomes
-/// `min`, so a broken number still lands inside the bounds.
+/// `f64::clamp` without its panic, whose message prints floats and so keeps the float formatter
+/// in the `.wasm`. A NaN becomes `min`, so a broken number still lands inside the bounds.
 pub trait Within {
     fn within(self, min: f64, max: f64) -> f64;
 }

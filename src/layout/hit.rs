@@ -2,8 +2,10 @@
 
 use std::f64::consts::TAU;
 
+use super::geometry::Point;
 use super::pie::polar;
-use super::{Layout, Point, SliceGeom};
+use super::types::{Layout, SliceGeom};
+use crate::dataset::ChartKind;
 
 /// Most points of one arc of [`Layout::arc_points`].
 const MAX_ARC_STEPS: usize = 4096;
@@ -20,6 +22,25 @@ pub(crate) fn angle_of(dx: f64, dy: f64) -> f64 {
 }
 
 impl Layout {
+    /// Where a slice's tooltip goes when no pointer is over it: on the slice itself (the end of
+    /// a bar, the middle of a pie or donut slice's ring). None for a hidden or unknown slice.
+    pub fn anchor_of(&self, index: usize) -> Option<Point> {
+        let slice = self.slices.get(index)?;
+        if slice.hidden {
+            return None;
+        }
+        Some(match self.kind {
+            ChartKind::Bar => {
+                Point::new(slice.bar.x + slice.bar.w, slice.bar.y + slice.bar.h / 2.0)
+            }
+            _ => {
+                let r = (self.radius + self.inner_radius) / 2.0;
+                let p = self.point_on_arc(slice.mid_angle(), r);
+                Point::new(p.x + slice.offset.x, p.y + slice.offset.y)
+            }
+        })
+    }
+
     /// The slice under the point `(x, y)` (device px): `None` outside the chart, in the
     /// donut hole, between bars, or on hidden / zero slices.
     ///

@@ -1,14 +1,16 @@
-//! Pie and donut layout: slice angles, pull-out, radius, and two columns of outside labels
-//! with leader lines.
+//! Pie and donut layout: radius, pull-out, and two columns of outside labels with leader lines
+//! (the angles come from `angles.rs`).
 
 use std::f64::consts::{PI, TAU};
 
+use super::angles::assign_angles;
+use super::geometry::{Point, Rect};
 use super::labels::{cap_text, fitting_prefix, place_column, wrap_measured, MAX_LABEL_CHARS};
-use super::{
-    Ctx, Label, LabelRole, Layout, Point, Rect, SliceInput, DONUT_HOLE, MIN_LABEL_SHARE, PADDING,
-    PULL_OUT,
+use super::types::{
+    Ctx, Label, LabelRole, Layout, SliceInput, DONUT_HOLE, MIN_LABEL_SHARE, PADDING, PULL_OUT,
 };
 use crate::dataset::ChartKind;
+use crate::format::{share_text, value_and_share};
 
 /// Length of the radial part of a leader line, CSS px.
 const ELBOW: f64 = 10.0;
@@ -59,7 +61,7 @@ fn build_lines(ctx: &Ctx, c: &Cand, max_w: f64) -> Option<(Vec<String>, f64)> {
     let full = if value_text.is_empty() {
         c.percent.clone()
     } else {
-        format!("{value_text} · {}", c.percent)
+        value_and_share(value_text, &c.percent)
     };
     let full_w = ctx.text_width(&full);
     if full_w <= max_w {
@@ -99,40 +101,9 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
     let gap = LABEL_GAP * s;
     layout.pull = pull;
 
-    // Angles: cumulative, the last non-empty slice ends exactly at TAU.
-    let last_nonzero = layout.slices.iter().rposition(|g| g.share > 0.0);
-    let mut acc = 0.0f64;
-    for (i, g) in layout.slices.iter_mut().enumerate() {
-        let (start, end) = match last_nonzero {
-            Some(l) if i > l => (TAU, TAU),
-            Some(l) if i == l => (acc, TAU),
-            _ => (acc, (acc + g.share * TAU).max(acc).min(TAU)),
-        };
-        g.start_angle = start;
-        g.end_angle = end;
-        acc = end;
-    }
+    assign_angles(&mut layout.slices);
 
-    // Label candidates.
-    let mut cands: Vec<Cand> = layout
-        .slices
-        .iter()
-        .zip(inputs.iter())
-        .filter(|(g, _)| !g.hidden && g.share >= MIN_LABEL_SHARE && g.sweep() > 0.0)
-        .map(|(g, inp)| {
-            let mid = g.mid_angle();
-            Cand {
-                slice: g.index,
-                value: g.share,
-                mid,
-                right: mid < PI,
-                label: inp.label,
-                value_text: cap_text(inp.value_text, MAX_LABEL_CHARS).into_owned(),
-                percent: crate::format::share_text(g.share),
-                built: None,
-            }
-        })
-        .collect();
+    let mut cands = candidates(layout, inputs);
 
     // Radius: as large as possible with the label columns beside the circle; below the
     // minimum radius the columns get narrower; when they become too narrow, no labels.
@@ -143,47 +114,16 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
     let min_label_w = MIN_LABEL_EM * ctx.font;
     let cap = (0.3 * w).min(16.0 * ctx.font);
 
-    let mut left = Side::default();
-    let mut right = Side::default();
-    let mut radius = None;
-    if !cands.is_empty() && min_r > 0.0 && r_v_lab >= min_r {
-        left = rebuild(ctx, &mut cands, false, cap);
-        right = rebuild(ctx, &mut cands, true, cap);
-        for _ in 0..4 {
-            if !left.on && !right.on {
-                break;
-            }
-            let g_l = if left.on { gutter } else { 0.0 };
-            let g_r = if right.on { gutter } else { 0.0 };
-            let r1 = ((w - 2.0 * pad - left.width - right.width - g_l - g_r) / 2.0).min(r_v_lab);
-            if r1 >= min_r {
-                radius = Some(r1);
-                break;
-            }
-            let avail = w - 2.0 * pad - g_l - g_r - 2.0 * min_r;
-            let (a_l, a_r) = if left.on && right.on {
-                let a_l = (avail / 2.0).max(avail - right.width).min(left.width);
-                (a_l, avail - a_l)
-            } else if left.on {
-                (avail, 0.0)
-            } else {
-                (0.0, avail)
-            };
-            for (side, alloc, is_right) in [(&mut left, a_l, false), (&mut right, a_r, true)] {
-                if !side.on {
-                    continue;
-                }
-                if side.width <= alloc {
-                    continue;
-                }
-                *side = if alloc >= min_label_w {
-                    rebuild(ctx, &mut cands, is_right, alloc)
-                } else {
-                    Side::default()
-                };
-            }
-        }
-    }
+    let fit = Fit {
+        w,
+        pad,
+        gutter,
+        r_v_lab,
+        min_r,
+        min_label_w,
+        cap,
+    };
+    let (left, right, radius) = fit_radius(ctx, &mut cands, &fit);
 
     // Crowded columns keep the biggest slices' labels, as many as fit the height; the
     // columns are then only as wide as the labels they keep.
@@ -235,46 +175,17 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
     };
 
     // Each column top to bottom, near the slices' mid-angle heights, pushed apart.
-    for (mut col, is_right) in [(col_r, true), (col_l, false)] {
-        let desired_mid = |c: &Cand| center.y - (radius + elbow) * c.mid.cos();
-        // Ties in height keep the column's order (largest first), as a stable sort did.
-        col.sort_unstable_by(|a, b| {
-            desired_mid(a.0)
-                .total_cmp(&desired_mid(b.0))
-                .then(b.0.value.total_cmp(&a.0.value))
-                .then(a.0.slice.cmp(&b.0.slice))
-        });
-        let items: Vec<(f64, f64)> = col
-            .iter()
-            .map(|(c, lines, _)| {
-                let height = lines.len() as f64 * ctx.line_h;
-                (desired_mid(c) - height / 2.0, height)
-            })
-            .collect();
-        let tops = place_column(&items, col_top, col_bottom, gap);
-
-        let dir = if is_right { 1.0 } else { -1.0 };
-        let text_x = cx + dir * (radius + pull + elbow + CONNECTOR * s + TEXT_GAP * s);
-        for ((c, lines, width), top) in col.iter().zip(tops) {
-            let width = *width;
-            let height = lines.len() as f64 * ctx.line_h;
-            let bounds = if is_right {
-                Rect::new(text_x, top, width, height)
-            } else {
-                Rect::new(text_x - width, top, width, height)
-            };
-            let leader = leader(layout, c.slice, bounds, is_right);
-            layout.labels.push(Label {
-                slice: c.slice,
-                role: LabelRole::Slice,
-                lines: (*lines).clone(),
-                anchor: Point::new(text_x, top),
-                bounds,
-                align_right: !is_right,
-                leader,
-                line_height: ctx.line_h,
-            });
-        }
+    let columns = Columns {
+        center,
+        radius,
+        pull,
+        elbow,
+        top: col_top,
+        bottom: col_bottom,
+        gap,
+    };
+    for (col, is_right) in [(col_r, true), (col_l, false)] {
+        place_labels(ctx, layout, &columns, col, is_right);
     }
 }
 
@@ -335,4 +246,152 @@ pub(super) fn move_pull_out(layout: &mut Layout, from: Option<usize>, to: Option
             label.leader = line;
         }
     }
+}
+
+/// Label candidates: the visible slices big enough for a label, on the side their mid-angle is.
+fn candidates<'a>(layout: &Layout, inputs: &[SliceInput<'a>]) -> Vec<Cand<'a>> {
+    layout
+        .slices
+        .iter()
+        .zip(inputs.iter())
+        .filter(|(g, _)| !g.hidden && g.share >= MIN_LABEL_SHARE && g.sweep() > 0.0)
+        .map(|(g, inp)| {
+            let mid = g.mid_angle();
+            Cand {
+                slice: g.index,
+                value: g.share,
+                mid,
+                right: mid < PI,
+                label: inp.label,
+                value_text: cap_text(inp.value_text, MAX_LABEL_CHARS).into_owned(),
+                percent: share_text(g.share),
+                built: None,
+            }
+        })
+        .collect()
+}
+
+/// Where the label columns go around the circle.
+struct Columns {
+    center: Point,
+    radius: f64,
+    pull: f64,
+    elbow: f64,
+    top: f64,
+    bottom: f64,
+    gap: f64,
+}
+
+/// One column's labels, top to bottom near their slices' mid-angle heights, pushed apart, with
+/// their leader lines.
+fn place_labels(
+    ctx: &Ctx,
+    layout: &mut Layout,
+    at: &Columns,
+    mut col: Vec<(&Cand, &Vec<String>, f64)>,
+    is_right: bool,
+) {
+    let s = ctx.scale;
+    let (center, radius, elbow) = (at.center, at.radius, at.elbow);
+    let desired_mid = |c: &Cand| center.y - (radius + elbow) * c.mid.cos();
+    // Ties in height keep the column's order (largest first), as a stable sort did.
+    col.sort_unstable_by(|a, b| {
+        desired_mid(a.0)
+            .total_cmp(&desired_mid(b.0))
+            .then(b.0.value.total_cmp(&a.0.value))
+            .then(a.0.slice.cmp(&b.0.slice))
+    });
+    let items: Vec<(f64, f64)> = col
+        .iter()
+        .map(|(c, lines, _)| {
+            let height = lines.len() as f64 * ctx.line_h;
+            (desired_mid(c) - height / 2.0, height)
+        })
+        .collect();
+    let tops = place_column(&items, at.top, at.bottom, at.gap);
+
+    let dir = if is_right { 1.0 } else { -1.0 };
+    let text_x = center.x + dir * (radius + at.pull + elbow + CONNECTOR * s + TEXT_GAP * s);
+    for ((c, lines, width), top) in col.iter().zip(tops) {
+        let width = *width;
+        let height = lines.len() as f64 * ctx.line_h;
+        let bounds = if is_right {
+            Rect::new(text_x, top, width, height)
+        } else {
+            Rect::new(text_x - width, top, width, height)
+        };
+        let leader = leader(layout, c.slice, bounds, is_right);
+        layout.labels.push(Label {
+            slice: c.slice,
+            role: LabelRole::Slice,
+            lines: (*lines).clone(),
+            anchor: Point::new(text_x, top),
+            bounds,
+            align_right: !is_right,
+            leader,
+            line_height: ctx.line_h,
+        });
+    }
+}
+
+/// What the radius and the label columns must fit.
+struct Fit {
+    w: f64,
+    pad: f64,
+    gutter: f64,
+    /// The largest radius the labels' vertical room allows.
+    r_v_lab: f64,
+    min_r: f64,
+    min_label_w: f64,
+    /// The widest a label column starts at.
+    cap: f64,
+}
+
+/// The label columns and the radius: as large as possible with the columns beside the circle;
+/// below the minimum radius the columns get narrower; when they become too narrow, no labels
+/// (and no radius here: the caller then uses the whole box).
+fn fit_radius(ctx: &Ctx, cands: &mut [Cand], fit: &Fit) -> (Side, Side, Option<f64>) {
+    let (w, pad, gutter, cap) = (fit.w, fit.pad, fit.gutter, fit.cap);
+    let (r_v_lab, min_r, min_label_w) = (fit.r_v_lab, fit.min_r, fit.min_label_w);
+    if cands.is_empty() || !(min_r > 0.0 && r_v_lab >= min_r) {
+        return (Side::default(), Side::default(), None);
+    }
+    let mut radius = None;
+    let mut left = rebuild(ctx, cands, false, cap);
+    let mut right = rebuild(ctx, cands, true, cap);
+    for _ in 0..4 {
+        if !left.on && !right.on {
+            break;
+        }
+        let g_l = if left.on { gutter } else { 0.0 };
+        let g_r = if right.on { gutter } else { 0.0 };
+        let r1 = ((w - 2.0 * pad - left.width - right.width - g_l - g_r) / 2.0).min(r_v_lab);
+        if r1 >= min_r {
+            radius = Some(r1);
+            break;
+        }
+        let avail = w - 2.0 * pad - g_l - g_r - 2.0 * min_r;
+        let (a_l, a_r) = if left.on && right.on {
+            let a_l = (avail / 2.0).max(avail - right.width).min(left.width);
+            (a_l, avail - a_l)
+        } else if left.on {
+            (avail, 0.0)
+        } else {
+            (0.0, avail)
+        };
+        for (side, alloc, is_right) in [(&mut left, a_l, false), (&mut right, a_r, true)] {
+            if !side.on {
+                continue;
+            }
+            if side.width <= alloc {
+                continue;
+            }
+            *side = if alloc >= min_label_w {
+                rebuild(ctx, cands, is_right, alloc)
+            } else {
+                Side::default()
+            };
+        }
+    }
+    (left, right, radius)
 }

@@ -2,7 +2,7 @@
 
 use plotters::prelude::{DrawingBackend, PathElement, Rectangle};
 
-use super::{pixel, solid, straight_line, stroke, Area, DrawResult, Paint};
+use super::paint::{pixel, solid, straight_line, stroke, Area, DrawResult, Paint};
 use crate::layout::{Layout, Point, SliceGeom, Within};
 
 pub(super) fn draw_bars<DB: DrawingBackend>(

@@ -2,7 +2,7 @@
 
 use plotters::prelude::{DrawingBackend, PathElement, Polygon};
 
-use super::{pixel, solid, stroke, Area, DrawResult, Paint};
+use super::paint::{pixel, solid, stroke, Area, DrawResult, Paint};
 use crate::layout::{Layout, SliceGeom, Within};
 
 /// The longest arc between two vertices of a slice's outline, in backend pixels: short enough
@@ -26,8 +26,8 @@ pub(super) fn draw_circle<DB: DrawingBackend>(
     paint: &Paint,
 ) -> DrawResult<DB> {
     let progress = paint.progress.within(0.0, 1.0);
-    // The entry animation sweeps the slices in; drawn at rest, the layout is used as it is (a
-    // copy of a 10,000-slice layout per draw was measurable).
+    // The entry animation sweeps the slices in; drawn at rest, the layout is used as it is,
+    // without a copy per draw.
     let swept;
     let shown = if progress < 1.0 {
         let mut copy = layout.clone();

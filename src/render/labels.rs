@@ -3,7 +3,7 @@
 
 use plotters::prelude::{DrawingBackend, PathElement, Text};
 
-use super::{pixel, printable, stroke, Area, DrawResult, Paint};
+use super::paint::{pixel, printable, stroke, Area, DrawResult, Paint};
 use crate::layout::{LabelRole, Layout, Point};
 
 pub(super) fn draw_labels<DB: DrawingBackend>(

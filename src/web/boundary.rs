@@ -4,7 +4,9 @@
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-use crate::dataset::DatasetErrors;
+use crate::dataset::{ChartKind, Dataset, DatasetErrors};
+use crate::describe::SliceText;
+use crate::view::ViewState;
 
 /// `state()`: everything a script may want to read about the view.
 #[derive(Serialize)]
@@ -38,6 +40,45 @@ pub struct SelectedSlice<'a> {
     pub label: &'a str,
     pub value: &'a str,
     pub share: &'a str,
+}
+
+impl<'a> StateDetail<'a> {
+    pub fn of(dataset: &'a Dataset, state: &'a ViewState, dark: bool) -> StateDetail<'a> {
+        StateDetail {
+            sector: state.sector.as_deref(),
+            chart: state.chart(dataset).map(|c| c.id.as_str()),
+            kind: state.effective_kind(dataset).map(ChartKind::code),
+            lang: state.lang.code(),
+            hidden: state.hidden.iter().copied().collect(),
+            selected: state.selected,
+            focus: state.focus,
+            hover: state.hover,
+            query: state.to_query(),
+            dark,
+        }
+    }
+}
+
+impl<'a> SelectDetail<'a> {
+    /// The selected slice (or none) of the view, in the words of `texts`.
+    pub fn of(
+        dataset: &'a Dataset,
+        state: &'a ViewState,
+        texts: &'a [SliceText],
+    ) -> SelectDetail<'a> {
+        let selected = state.selected.and_then(|i| texts.get(i).map(|t| (i, t)));
+        SelectDetail {
+            sector: state.sector.as_deref(),
+            chart: state.chart(dataset).map(|c| c.id.as_str()),
+            index: selected.map(|(i, _)| i),
+            slice: selected.map(|(_, text)| SelectedSlice {
+                key: &text.key,
+                label: &text.label,
+                value: &text.value,
+                share: &text.share,
+            }),
+        }
+    }
 }
 
 /// `detail` of the `error` event, and what `validateDataset` returns for an invalid dataset.

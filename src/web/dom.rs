@@ -1,8 +1,22 @@
-//! Small DOM helpers. Dataset text only ever goes in through `textContent` or attributes, never
-//! as HTML.
+//! DOM helpers: elements and attributes, the window (media queries, devicePixelRatio, the
+//! location's hash) and custom events. Dataset text goes in as `textContent` or attributes only.
+
+use std::cell::Cell;
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement};
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Ids unique on the page, for `aria-describedby` links between a widget's own elements.
+pub fn unique_id(prefix: &str) -> String {
+    NEXT_ID.with(|n| {
+        n.set(n.get() + 1);
+        format!("sc-{prefix}-{}", n.get())
+    })
+}
 
 pub fn document() -> Result<Document, JsValue> {
     web_sys::window()

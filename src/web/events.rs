@@ -11,7 +11,7 @@ use web_sys::{Element, KeyboardEvent, PointerEvent};
 
 use super::dom::{current_hash, window};
 use super::listeners::{Listener, Observer, PixelRatioWatch};
-use super::widget::{Pointer, Widget};
+use super::widget::{with_widget, Pointer, Widget};
 use crate::dataset::{ChartKind, Lang};
 use crate::view::{Event, Key, ViewState};
 
@@ -29,21 +29,6 @@ pub struct Handles {
     _listeners: Vec<Listener>,
     _observer: Observer,
     _pixel_ratio: PixelRatioWatch,
-}
-
-/// Runs `f` on the widget if it still exists and is not already busy (a DOM call inside an
-/// update can fire another event synchronously; that one is dropped rather than panicking).
-pub fn with_widget(
-    weak: &Weak<RefCell<Widget>>,
-    f: impl FnOnce(&mut Widget) -> Result<(), JsValue>,
-) {
-    let Some(widget) = weak.upgrade() else { return };
-    let Ok(mut widget) = widget.try_borrow_mut() else {
-        return;
-    };
-    if let Err(error) = f(&mut widget) {
-        web_sys::console::error_2(&JsValue::from_str("sector-charts:"), &error);
-    }
 }
 
 fn key_of(event: &KeyboardEvent) -> Option<Key> {
@@ -95,229 +80,231 @@ fn on_action(widget: &mut Widget, action: &str, value: &str) -> Result<(), JsVal
     }
 }
 
-pub fn attach(widget: &Rc<RefCell<Widget>>) -> Result<Handles, JsValue> {
-    let weak = Rc::downgrade(widget);
-    let (root, figure, canvas) = {
-        let w = widget.borrow();
-        (
-            w.dom.root.clone(),
-            w.dom.figure.clone(),
-            w.dom.canvas.clone(),
-        )
+/// The widget behind a listener: each handler reaches it weakly, so dropping the handles frees
+/// it.
+type Shared = Weak<RefCell<Widget>>;
+
+/// Hover is for mice and pens; a finger moving is a scroll, which must never pop tooltips.
+/// This runs for every move over the chart: it reads as little from the event as it can.
+fn on_pointer_move(w: &Shared, event: &web_sys::Event, touch: &JsValue) {
+    // Only pointer events are listened to here: no type check.
+    let event: &PointerEvent = event.unchecked_ref();
+    if &event.unchecked_ref::<PointerKind>().kind() == touch {
+        return;
+    }
+    let (ox, oy) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
+    with_widget(w, |widget| {
+        let was_hovering = matches!(widget.pointer, Pointer::Hovering(..));
+        let hit = widget.hover_at(ox, oy);
+        // Still over the slice already hovered (or still over none): nothing changes, and
+        // the tooltip stays where the pointer met the slice.
+        if was_hovering && hit == widget.state.hover {
+            return Ok(());
+        }
+        widget.pointer =
+            Pointer::Hovering(f64::from(event.client_x()), f64::from(event.client_y()));
+        widget.apply(Event::Hover(hit))
+    });
+}
+
+fn is_touch(event: &web_sys::Event) -> bool {
+    event
+        .dyn_ref::<PointerEvent>()
+        .is_some_and(|e| e.pointer_type() == "touch")
+}
+
+/// A finger always "leaves" right after lifting, before the click: that must not end the
+/// tap's tooltip, which a tap elsewhere or a scroll ends instead.
+fn on_pointer_leave(w: &Shared, event: &web_sys::Event) {
+    if is_touch(event) {
+        return;
+    }
+    with_widget(w, |widget| {
+        widget.pointer = Pointer::None;
+        widget.apply(Event::Hover(None))
+    });
+}
+
+fn on_pointer_down(w: &Shared, event: &web_sys::Event) {
+    let touch = is_touch(event);
+    with_widget(w, |widget| {
+        if touch {
+            widget.pointer = Pointer::Touch;
+        }
+        Ok(())
+    });
+}
+
+/// A click or a tap: select (or open the sector, on the overview).
+fn on_canvas_click(w: &Shared, event: &web_sys::Event) {
+    let Some(event) = event.dyn_ref::<web_sys::MouseEvent>() else {
+        return;
     };
+    let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
+    with_widget(w, |widget| {
+        widget.tooltip_dismissed = false;
+        let hit = widget.hit(x, y);
+        widget.apply(Event::Click(hit))
+    });
+}
+
+fn on_key(w: &Shared, event: &web_sys::Event) {
+    let Some(keyboard) = event.dyn_ref::<KeyboardEvent>() else {
+        return;
+    };
+    if keyboard.alt_key() || keyboard.ctrl_key() || keyboard.meta_key() {
+        return;
+    }
+    if let Some(key) = key_of(keyboard) {
+        event.prevent_default();
+        with_widget(w, |widget| {
+            widget.pointer = Pointer::None;
+            widget.tooltip_dismissed = false;
+            widget.apply(Event::Key(key))
+        });
+    }
+}
+
+/// A tap outside the widget hides the tap tooltip.
+fn on_page_pointer_down(w: &Shared, root: &Element, event: &web_sys::Event) {
+    let inside = event
+        .composed_path()
+        .iter()
+        .any(|node| node.dyn_ref::<Element>().is_some_and(|e| e == root));
+    if inside {
+        return;
+    }
+    with_widget(w, |widget| {
+        if widget.pointer == Pointer::Touch && widget.state.selected.is_some() {
+            widget.apply(Event::Click(None))
+        } else {
+            Ok(())
+        }
+    });
+}
+
+/// A scroll hides the tap tooltip too.
+fn on_scroll(w: &Shared) {
+    with_widget(w, |widget| {
+        if widget.pointer == Pointer::Touch && !widget.tooltip_dismissed {
+            widget.tooltip_dismissed = true;
+            return widget.redraw();
+        }
+        Ok(())
+    });
+}
+
+/// The container's size or devicePixelRatio changed: size the canvas again and redraw (a hidden
+/// container draws once shown).
+fn on_resize(w: &Shared) {
+    with_widget(w, |widget| {
+        if widget.resize()? {
+            widget.redraw()?;
+        }
+        Ok(())
+    });
+}
+
+fn on_dark_change(w: &Shared) {
+    with_widget(w, |widget| {
+        let dark = widget.wants_dark();
+        if dark != widget.dark {
+            widget.dark = dark;
+            widget.refresh(false)?;
+        }
+        Ok(())
+    });
+}
+
+/// Back, forward or a link changed the location's hash: show the view it names.
+fn on_hash_change(w: &Shared) {
+    with_widget(w, |widget| {
+        let hash = current_hash().unwrap_or_default();
+        let lang = widget.state.lang;
+        widget.set_state(ViewState::from_query(&hash, lang))
+    });
+}
+
+/// A listener calling `handler` with the widget's weak handle and the event.
+fn listen(
+    w: &Shared,
+    target: &web_sys::EventTarget,
+    kind: &'static str,
+    passive: bool,
+    handler: impl Fn(&Shared, &web_sys::Event) + 'static,
+) -> Result<Listener, JsValue> {
+    let w = w.clone();
+    Listener::new(target, kind, passive, move |event| handler(&w, &event))
+}
+
+/// The chart's own listeners: buttons, pointer, keyboard.
+fn chart_listeners(w: &Shared, root: &Element, figure: &Element) -> Result<Vec<Listener>, JsValue> {
+    let canvas = w
+        .upgrade()
+        .map(|widget| widget.borrow().dom.canvas.clone())
+        .ok_or_else(|| JsValue::from_str("the chart is gone"))?;
+    let touch = JsValue::from_str("touch");
+    Ok(vec![
+        listen(w, root, "click", false, |w, event| {
+            if let Some((action, value)) = action_of(event) {
+                with_widget(w, |widget| on_action(widget, &action, &value));
+            }
+        })?,
+        listen(w, &canvas, "pointermove", true, move |w, event| {
+            on_pointer_move(w, event, &touch)
+        })?,
+        listen(w, &canvas, "pointerleave", true, on_pointer_leave)?,
+        listen(w, &canvas, "pointerdown", true, on_pointer_down)?,
+        listen(w, &canvas, "click", false, on_canvas_click)?,
+        // A 2D canvas can lose its pixels (the browser reclaims memory) and get them back blank.
+        listen(w, &canvas, "contextrestored", true, |w, _| {
+            with_widget(w, Widget::redraw_all)
+        })?,
+        listen(w, figure, "keydown", false, on_key)?,
+        listen(w, figure, "blur", false, |w, _| {
+            with_widget(w, |widget| widget.apply(Event::Blur))
+        })?,
+    ])
+}
+
+/// The page's listeners: taps elsewhere, scrolls, resizes, the colour scheme, the hash.
+fn page_listeners(w: &Shared, root: &Element, hash: bool) -> Result<Vec<Listener>, JsValue> {
     let window = window()?;
     let document = super::dom::document()?;
-    let mut listeners = Vec::new();
-
-    let w = weak.clone();
-    listeners.push(Listener::new(&root, "click", false, move |event| {
-        if let Some((action, value)) = action_of(&event) {
-            with_widget(&w, |widget| on_action(widget, &action, &value));
-        }
-    })?);
-
-    // Hover is for mice and pens; a finger moving is a scroll, which must never pop tooltips.
-    // This runs for every move over the chart: it reads as little from the event as it can.
-    let w = weak.clone();
-    let touch = JsValue::from_str("touch");
-    listeners.push(Listener::new(&canvas, "pointermove", true, move |event| {
-        // Only pointer events are listened to here: no type check.
-        let event: &PointerEvent = event.unchecked_ref();
-        if event.unchecked_ref::<PointerKind>().kind() == touch {
-            return;
-        }
-        let (ox, oy) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
-        with_widget(&w, |widget| {
-            let was_hovering = matches!(widget.pointer, Pointer::Hovering(..));
-            let hit = widget.hover_at(ox, oy);
-            // Still over the slice already hovered (or still over none): nothing changes, and
-            // the tooltip stays where the pointer met the slice.
-            if was_hovering && hit == widget.state.hover {
-                return Ok(());
-            }
-            widget.pointer =
-                Pointer::Hovering(f64::from(event.client_x()), f64::from(event.client_y()));
-            widget.apply(Event::Hover(hit))
-        });
-    })?);
-
-    let w = weak.clone();
-    // A finger always "leaves" right after lifting, before the click: that must not end the
-    // tap's tooltip, which a tap elsewhere or a scroll ends instead.
-    listeners.push(Listener::new(
-        &canvas,
-        "pointerleave",
-        true,
-        move |event| {
-            if event
-                .dyn_ref::<PointerEvent>()
-                .is_some_and(|e| e.pointer_type() == "touch")
-            {
-                return;
-            }
-            with_widget(&w, |widget| {
-                widget.pointer = Pointer::None;
-                widget.apply(Event::Hover(None))
-            });
-        },
-    )?);
-
-    let w = weak.clone();
-    listeners.push(Listener::new(&canvas, "pointerdown", true, move |event| {
-        let touch = event
-            .dyn_ref::<PointerEvent>()
-            .is_some_and(|e| e.pointer_type() == "touch");
-        with_widget(&w, |widget| {
-            if touch {
-                widget.pointer = Pointer::Touch;
-            }
-            Ok(())
-        });
-    })?);
-
-    // A click or a tap: select (or open the sector, on the overview).
-    let w = weak.clone();
-    listeners.push(Listener::new(&canvas, "click", false, move |event| {
-        let Some(event) = event.dyn_ref::<web_sys::MouseEvent>() else {
-            return;
-        };
-        let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
-        with_widget(&w, |widget| {
-            widget.tooltip_dismissed = false;
-            let hit = widget.hit(x, y);
-            widget.apply(Event::Click(hit))
-        });
-    })?);
-
-    // A 2D canvas can lose its pixels (the browser reclaims memory) and get them back blank.
-    let w = weak.clone();
-    listeners.push(Listener::new(
-        &canvas,
-        "contextrestored",
-        true,
-        move |_| {
-            with_widget(&w, Widget::redraw_all);
-        },
-    )?);
-
-    let w = weak.clone();
-    listeners.push(Listener::new(&figure, "keydown", false, move |event| {
-        let Some(keyboard) = event.dyn_ref::<KeyboardEvent>() else {
-            return;
-        };
-        if keyboard.alt_key() || keyboard.ctrl_key() || keyboard.meta_key() {
-            return;
-        }
-        if let Some(key) = key_of(keyboard) {
-            event.prevent_default();
-            with_widget(&w, |widget| {
-                widget.pointer = Pointer::None;
-                widget.tooltip_dismissed = false;
-                widget.apply(Event::Key(key))
-            });
-        }
-    })?);
-
-    let w = weak.clone();
-    listeners.push(Listener::new(&figure, "blur", false, move |_| {
-        with_widget(&w, |widget| widget.apply(Event::Blur));
-    })?);
-
-    // A tap outside the widget hides the tap tooltip; so does a scroll.
-    let w = weak.clone();
-    let root_for_outside = root.clone();
-    listeners.push(Listener::new(
-        &document,
-        "pointerdown",
-        true,
-        move |event| {
-            let inside = event.composed_path().iter().any(|node| {
-                node.dyn_ref::<Element>()
-                    .is_some_and(|e| e == &root_for_outside)
-            });
-            if !inside {
-                with_widget(&w, |widget| {
-                    if widget.pointer == Pointer::Touch && widget.state.selected.is_some() {
-                        widget.apply(Event::Click(None))
-                    } else {
-                        Ok(())
-                    }
-                });
-            }
-        },
-    )?);
-
-    let w = weak.clone();
-    listeners.push(Listener::new(&window, "scroll", true, move |_| {
-        with_widget(&w, |widget| {
-            if widget.pointer == Pointer::Touch && !widget.tooltip_dismissed {
-                widget.tooltip_dismissed = true;
-                return widget.redraw();
-            }
-            Ok(())
-        });
-    })?);
-
-    // Browser zoom and moving to another screen change devicePixelRatio and fire resize.
-    let w = weak.clone();
-    listeners.push(Listener::new(&window, "resize", true, move |_| {
-        with_widget(&w, |widget| {
-            if widget.resize()? {
-                widget.redraw()?;
-            }
-            Ok(())
-        });
-    })?);
-
+    let root = root.clone();
+    let mut listeners = vec![
+        listen(w, &document, "pointerdown", true, move |w, event| {
+            on_page_pointer_down(w, &root, event)
+        })?,
+        listen(w, &window, "scroll", true, |w, _| on_scroll(w))?,
+        // Browser zoom and moving to another screen change devicePixelRatio and fire resize.
+        listen(w, &window, "resize", true, |w, _| on_resize(w))?,
+    ];
     if let Ok(Some(dark_query)) = window.match_media("(prefers-color-scheme: dark)") {
-        let w = weak.clone();
-        listeners.push(Listener::new(&dark_query, "change", true, move |_| {
-            with_widget(&w, |widget| {
-                let dark = widget.wants_dark();
-                if dark != widget.dark {
-                    widget.dark = dark;
-                    widget.refresh(false)?;
-                }
-                Ok(())
-            });
+        listeners.push(listen(w, &dark_query, "change", true, |w, _| {
+            on_dark_change(w)
         })?);
     }
-
-    if widget.borrow().options.hash {
+    if hash {
         for kind in ["popstate", "hashchange"] {
-            let w = weak.clone();
-            listeners.push(Listener::new(&window, kind, true, move |_| {
-                with_widget(&w, |widget| {
-                    let hash = current_hash().unwrap_or_default();
-                    let lang = widget.state.lang;
-                    widget.set_state(ViewState::from_query(&hash, lang))
-                });
-            })?);
+            listeners.push(listen(w, &window, kind, true, |w, _| on_hash_change(w))?);
         }
     }
+    Ok(listeners)
+}
 
-    // Any change of the container's size relayouts; a hidden container draws once shown.
+pub fn attach(widget: &Rc<RefCell<Widget>>) -> Result<Handles, JsValue> {
+    let weak = Rc::downgrade(widget);
+    let (root, figure, hash) = {
+        let w = widget.borrow();
+        (w.dom.root.clone(), w.dom.figure.clone(), w.options.hash)
+    };
+    let mut listeners = chart_listeners(&weak, &root, &figure)?;
+    listeners.extend(page_listeners(&weak, &root, hash)?);
     let w = weak.clone();
-    let observer = Observer::new(&figure, move |_entries| {
-        with_widget(&w, |widget| {
-            if widget.resize()? {
-                widget.redraw()?;
-            }
-            Ok(())
-        });
-    })?;
-
+    let observer = Observer::new(&figure, move |_entries| on_resize(&w))?;
     // Browser zoom and another screen change devicePixelRatio, often with no resize event.
-    let w = weak.clone();
-    let pixel_ratio = PixelRatioWatch::new(move || {
-        with_widget(&w, |widget| {
-            if widget.resize()? {
-                widget.redraw()?;
-            }
-            Ok(())
-        });
-    })?;
-
+    let pixel_ratio = PixelRatioWatch::new(move || on_resize(&weak))?;
     Ok(Handles {
         _listeners: listeners,
         _observer: observer,

@@ -1,13 +1,22 @@
-//! The browser glue (wasm32 only): the exported `SectorChart` class that `src/embed.js` and the
-//! explorer page use. It translates between JavaScript and the pure core; `widget` keeps the
-//! state, `ui` the DOM, `canvas` the drawing surface, `events` the listeners.
+//! The browser glue (wasm32 only): the exported `SectorChart` class and `validateDataset`, which
+//! only translate between JavaScript and the widget (`widget.rs`) and its DOM parts.
 
+mod alert;
 mod boundary;
 mod canvas;
 mod dom;
+mod download;
 mod events;
+#[cfg(feature = "explorer")]
+mod explorer;
+mod frames;
+mod legend;
 mod listeners;
+mod live;
 mod options;
+mod picture;
+mod table;
+mod toolbar;
 mod tooltip;
 mod ui;
 mod widget;
@@ -18,7 +27,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use crate::dataset::{self, Dataset, DatasetErrors, Lang};
+use crate::dataset::{self, Dataset, DatasetErrors};
 use boundary::{to_js, ErrorDetail};
 use dom::dispatch;
 use events::Handles;
@@ -211,7 +220,7 @@ extern "C" {
 }
 
 /// A thrown DOM error as a JavaScript `Error` with its text: `String(error)` ("TypeError: …"),
-/// not `{:?}`, whose debug printer is 1.5 KB of glue.
+/// not `{:?}`, which would bring the debug printer's glue.
 fn js_error(error: JsValue) -> JsError {
     JsError::new(&error.as_string().unwrap_or_else(|| {
         js_sys::Object::from(error)
@@ -232,11 +241,7 @@ impl SectorChart {
             (None, Some(json)) => dataset::parse(json).map(Rc::new),
             (None, None) => built_in(),
         };
-        let lang = options
-            .lang
-            .as_deref()
-            .and_then(Lang::from_code)
-            .unwrap_or_default();
+        let lang = options.lang();
         let dataset = match dataset {
             Ok(dataset) => dataset,
             Err(errors) => {
@@ -251,7 +256,7 @@ impl SectorChart {
             }
         };
         let widget = Widget::new(mount, dataset, options)?;
-        let problems = widget.option_problems();
+        let problems = widget.options.problems(&widget.dataset);
         let widget = widget.into_shared();
         let handles = events::attach(&widget)?;
         {

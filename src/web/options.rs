@@ -5,6 +5,10 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
+use super::dom::current_hash;
+use crate::dataset::{ChartKind, Dataset, Lang};
+use crate::view::ViewState;
+
 /// The least and most height an editor may ask for, in CSS px.
 const HEIGHT_RANGE: (f64, f64) = (120.0, 4000.0);
 
@@ -170,8 +174,8 @@ fn usable_height(height: &Height) -> Option<f64> {
         Height::Px(px) => Some(*px),
         Height::Text(text) => {
             let text = text.trim();
-            // serde_json's number reader, already in the .wasm for datasets: std's float
-            // parser would add its own 15 KB gzipped for this one field.
+            // serde_json's number reader is in the .wasm for datasets already; std's float
+            // parser would add a second one for this one field.
             serde_json::from_str(text.strip_suffix("px").unwrap_or(text).trim()).ok()
         }
     };
@@ -219,6 +223,92 @@ impl Options {
             Some("dark") => ThemeChoice::Dark,
             _ => ThemeChoice::Auto,
         }
+    }
+}
+
+/// What the options ask to show, checked against the dataset.
+impl Options {
+    /// The language asked for, else Chinese.
+    pub fn lang(&self) -> Lang {
+        self.lang
+            .as_deref()
+            .and_then(Lang::from_code)
+            .unwrap_or_default()
+    }
+
+    /// The view the options (and, on explorer pages, the link) ask for, checked against the data.
+    pub fn initial_state(&self, dataset: &Dataset) -> ViewState {
+        let default_lang = self.lang();
+        let mut state = ViewState::new(default_lang);
+        state.sector = self.sector.clone();
+        state.chart = self.chart.clone();
+        state.kind = self.kind.as_deref().and_then(ChartKind::from_code);
+        if state.sector.is_none() && !self.has_explorer() {
+            // An editor's dataset of one sector: its charts, not an overview of one slice.
+            if let [only] = dataset.sectors.as_slice() {
+                state.sector = Some(only.id.clone());
+            }
+        }
+        if self.hash {
+            if let Some(hash) = current_hash().filter(|h| !h.is_empty()) {
+                state = ViewState::from_query(&hash, default_lang);
+            }
+        }
+        let (state, fallbacks) = state.sanitised(dataset);
+        for fallback in &fallbacks {
+            web_sys::console::warn_1(&JsValue::from_str(&format!(
+                "sector-charts: {}: {}",
+                fallback.field, fallback.message
+            )));
+        }
+        state
+    }
+
+    /// Problems with the options themselves (unknown kind or language), as sentences.
+    pub fn problems(&self, dataset: &Dataset) -> Vec<String> {
+        let mut problems = Vec::new();
+        if let Some(kind) = &self.kind {
+            if ChartKind::from_code(kind).is_none() {
+                problems.push(format!(
+                    "kind=\"{kind}\" is not pie, donut or bar; showing the chart's own kind"
+                ));
+            }
+        }
+        if let Some(lang) = &self.lang {
+            if Lang::from_code(lang).is_none() {
+                problems.push(format!("lang=\"{lang}\" is not zh or en; showing Chinese"));
+            }
+        }
+        if let Some(height) = &self.unusable_height {
+            problems.push(format!(
+                "height={height} is not a number of CSS px from 120 to 4000; the height follows the width"
+            ));
+        }
+        if let Some(theme) = &self.theme {
+            if !["light", "dark", "auto"].contains(&theme.as_str()) {
+                problems.push(format!(
+                    "theme=\"{theme}\" is not light, dark or auto; following the reader's system"
+                ));
+            }
+        }
+        if self.explorer && !self.has_explorer() {
+            problems.push(
+                "explorer: this build of the widget has no explorer (index.html loads the one \
+                 that has); showing the chart"
+                    .to_string(),
+            );
+        }
+        let mut probe = ViewState::new(Lang::Zh);
+        probe.sector = self.sector.clone();
+        probe.chart = self.chart.clone();
+        probe.kind = self.kind.as_deref().and_then(ChartKind::from_code);
+        let (_, fallbacks) = probe.sanitised(dataset);
+        problems.extend(
+            fallbacks
+                .into_iter()
+                .map(|f| format!("{}=\"{}\": {}", f.field, f.value, f.message)),
+        );
+        problems
     }
 }
 

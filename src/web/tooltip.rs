@@ -1,6 +1,5 @@
-//! The tooltip: one box of fixed parts (label, value, quoted source, derivation, note) whose words
-//! change in place and which moves with a transform. Showing another slice writes only the words
-//! that differ and measures the box once; showing the same words again writes nothing.
+//! The tooltip box: fixed parts whose words (from `describe::tooltip_text`) change in place, moved
+//! with a transform. Another slice writes only the words that differ and measures the box once.
 
 use crate::layout::Within;
 use std::cell::{Cell, RefCell};
@@ -10,8 +9,7 @@ use web_sys::{Document, Element, HtmlElement};
 
 use super::dom::{child, set_hidden, set_style};
 use crate::dataset::Lang;
-use crate::describe::SliceText;
-use crate::i18n::words;
+use crate::describe::{tooltip_text, SliceText};
 
 /// Label, value, source, derivation, note: the parts in their order in the box.
 const PARTS: [(&str, &str); 5] = [
@@ -77,14 +75,7 @@ impl Tooltip {
 
     /// Shows `text` next to the client point `at`, writing only what differs from now.
     pub fn show(&self, text: &SliceText, lang: Lang, at: (f64, f64)) -> Result<(), JsValue> {
-        let wanted = [
-            text.label.clone(),
-            format!("{} · {}", text.value, text.share),
-            text.source.clone().unwrap_or_default(),
-            text.derivation.clone().unwrap_or_default(),
-            text.note.clone().unwrap_or_default(),
-        ];
-        let label = format!("{}: {}", words(lang).value, text.label);
+        let (wanted, label) = tooltip_text(text, lang);
         let mut changed = false;
         {
             let mut said = self.said.borrow_mut();

@@ -3,9 +3,9 @@
 
 use std::collections::HashSet;
 
+use super::checker::{Checker, MAX_LABEL_CHARS, MAX_NOTE_CHARS};
 use super::ids::{IdIndex, Indicators};
 use super::path::Path;
-use super::{Checker, MAX_LABEL_CHARS, MAX_NOTE_CHARS};
 use crate::dataset::raw::{List, Obj, RawChart, RawSlice};
 use crate::dataset::types::{Chart, Indicator, Slice};
 

@@ -1,8 +1,8 @@
 //! The source's date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a month and a day that exist.
 
+use super::checker::Checker;
 use super::path::Path;
 use super::structure::describe;
-use super::Checker;
 use crate::dataset::raw::Leaf;
 
 fn is_valid_date(date: &str) -> bool {

@@ -3,9 +3,9 @@
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
+use super::checker::Checker;
 use super::path::Path;
 use super::structure::describe;
-use super::Checker;
 use crate::dataset::raw::Leaf;
 use crate::dataset::types::Indicator;
 

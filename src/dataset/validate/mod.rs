@@ -1,33 +1,23 @@
-//! Raw file → [`Dataset`]: a walk over the raw types that checks every field and collects every
-//! problem with its JSON path, in file order, up to [`MAX_ERRORS`]. The walk's top levels
-//! (dataset, source, sectors, indicators) are here; each concern has its own file.
+//! Where a dataset is validated: raw file → [`Dataset`], every problem with its JSON path. The
+//! walk's top levels are here; structure, ids and references, values, charts and dates each have
+//! a file beside it.
 
 mod charts;
+mod checker;
 mod dates;
 mod ids;
 mod path;
 mod structure;
 mod values;
 
+use self::checker::*;
 use self::ids::{IdIndex, Indicators};
 use self::path::Path;
-use super::error::{DatasetError, MORE_FOLLOW};
+use super::error::DatasetError;
 use super::kinds::Text;
 use super::overview::overview_charts;
 use super::raw::{List, Obj, RawDataset, RawIndicator, RawSector, RawSource, RawText};
 use super::types::{Dataset, Indicator, Sector, Source};
-
-/// Enough to show an editor everything wrong with a real file, bounded for hostile ones.
-const MAX_ERRORS: usize = 50;
-const MAX_SECTORS: usize = 100;
-const MAX_INDICATORS: usize = 20_000;
-const MAX_ACHIEVEMENTS: usize = 200;
-const MAX_LABEL_CHARS: usize = 500;
-const MAX_PARAGRAPH_CHARS: usize = 20_000;
-const MAX_ACHIEVEMENT_CHARS: usize = 2_000;
-const MAX_COUNTER_CHARS: usize = 40;
-const MAX_SOURCE_CHARS: usize = 2_000;
-const MAX_NOTE_CHARS: usize = 2_000;
 
 /// The dataset, or every problem found (at least one).
 pub fn dataset(raw: &Obj<RawDataset>) -> Result<Dataset, Vec<DatasetError>> {
@@ -43,28 +33,7 @@ pub fn dataset(raw: &Obj<RawDataset>) -> Result<Dataset, Vec<DatasetError>> {
     }
 }
 
-/// Walks the raw file; each method checks one part, reports what is wrong with it and gives
-/// `None` when the part cannot be used.
-#[derive(Default)]
-struct Checker {
-    errors: Vec<DatasetError>,
-}
-
 impl Checker {
-    fn push(&mut self, path: &Path, message: impl Into<String>) {
-        if self.errors.len() < MAX_ERRORS {
-            self.errors.push(DatasetError {
-                path: path.text(),
-                message: message.into(),
-            });
-        } else if self.errors.len() == MAX_ERRORS {
-            self.errors.push(DatasetError {
-                path: String::new(),
-                message: MORE_FOLLOW.into(),
-            });
-        }
-    }
-
     fn dataset(&mut self, value: &Obj<RawDataset>) -> Option<Dataset> {
         let top = Path::Root;
         let raw = self.object(value, &top)?;

@@ -3,8 +3,8 @@
 
 use std::borrow::Borrow;
 
+use super::checker::Checker;
 use super::path::Path;
-use super::Checker;
 use crate::dataset::kinds::Text;
 use crate::dataset::raw::{ExtraKey, Field, Leaf, List, Number, Obj, RawText};
 use crate::format::plain_number;
@@ -24,7 +24,7 @@ pub fn describe(value: &Leaf) -> String {
 
 /// Whole numbers exactly; others to 16 significant digits, or six and an exponent
 /// when very large or small (`1e300`, not 301 digits). Written without the float printer
-/// (`{:?}`), which costs 9 KB of the gzipped .wasm for a message about a wrong number.
+/// (`{:?}`), which would stay in the .wasm for a message about a wrong number.
 fn number_text(number: Number) -> String {
     match number {
         Number::Unsigned(n) => n.to_string(),

@@ -1,10 +1,10 @@
 //! Values: the version, numbers, units, qualifiers, chart kinds and `parts_of_whole`, and the
 //! value of a derived slice (its whole minus its parts, in one unit, never below zero).
 
+use super::checker::Checker;
 use super::ids::Indicators;
 use super::path::Path;
 use super::structure::describe;
-use super::Checker;
 use crate::dataset::kinds::{ChartKind, Text};
 use crate::dataset::raw::{Leaf, RawDerived};
 use crate::dataset::types::{Derivation, Indicator, Qualifier, Slice, Unit};

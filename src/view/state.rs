@@ -1,9 +1,10 @@
-//! What the user chose, and how events change it. `update` is pure: the same state and event give
-//! the same new state, so every interaction is testable natively. Deep links are the state's
-//! serialisation (`sector=smes&chart=patents&kind=donut&lang=en`).
+//! [`ViewState`] and [`Event`]: what the user chose, and the pure transition `update(state,
+//! event) -> state`.
 
-use crate::dataset::{Chart, ChartKind, Dataset, Lang};
 use std::collections::BTreeSet;
+
+use super::other::{other_group, OtherGroup};
+use crate::dataset::{Chart, ChartKind, Dataset, Lang};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewState {
@@ -23,76 +24,6 @@ pub struct ViewState {
     pub selected: Option<usize>,
     /// Show every slice of a large chart instead of grouping the smallest into "Other".
     pub expanded: bool,
-}
-
-/// Charts with more visible slices than this draw the largest ones and one "Other" slice that
-/// holds the rest; choosing "Other" expands it. Nobody reads a pie of a thousand slices.
-pub const MAX_DRAWN_SLICES: usize = 24;
-
-/// The smallest slices of a large chart, drawn as one "Other" slice. Its index in events and in
-/// the state is one past the chart's last slice.
-#[derive(Clone, Debug, PartialEq)]
-pub struct OtherGroup {
-    pub index: usize,
-    pub members: SliceSet,
-    pub value: f64,
-}
-
-/// Slice indices as one bit each. "Other" of 10,000 slices is one allocation of 1.25 KB; as a
-/// BTreeSet it was thousands of nodes to build and free, every time the group was worked out.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SliceSet {
-    words: Vec<u64>,
-    bound: usize,
-    len: usize,
-}
-
-impl SliceSet {
-    /// An empty set for indices below `bound`.
-    pub fn new(bound: usize) -> SliceSet {
-        SliceSet {
-            words: vec![0; bound.div_ceil(64)],
-            bound,
-            len: 0,
-        }
-    }
-
-    /// Adds `index`, which must be below the set's bound (larger ones are ignored).
-    pub fn insert(&mut self, index: usize) {
-        if index >= self.bound {
-            return;
-        }
-        if let Some(word) = self.words.get_mut(index / 64) {
-            let bit = 1u64 << (index % 64);
-            if *word & bit == 0 {
-                *word |= bit;
-                self.len += 1;
-            }
-        }
-    }
-
-    pub fn contains(&self, index: usize) -> bool {
-        self.words
-            .get(index / 64)
-            .is_some_and(|word| word & (1u64 << (index % 64)) != 0)
-    }
-
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// The indices, ascending.
-    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.words.iter().enumerate().flat_map(|(w, &word)| {
-            (0..64)
-                .filter(move |bit| word & (1u64 << bit) != 0)
-                .map(move |bit| w * 64 + bit)
-        })
-    }
 }
 
 /// Something the user did.
@@ -124,55 +55,6 @@ pub enum Key {
     /// Enter or Space.
     Activate,
     Escape,
-}
-
-/// A value in a link or attribute that names nothing in the dataset, and what was done instead.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fallback {
-    pub field: &'static str,
-    pub value: String,
-    pub message: String,
-}
-
-/// The "Other" slice of `chart` with these slices hidden, unless the visitor expanded it.
-pub fn other_group(chart: &Chart, hidden: &BTreeSet<usize>, expanded: bool) -> Option<OtherGroup> {
-    if expanded {
-        return None;
-    }
-    let visible: Vec<(usize, f64)> = chart
-        .slices
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !hidden.contains(i))
-        .map(|(i, slice)| (i, slice.value))
-        .collect();
-    if visible.len() <= MAX_DRAWN_SLICES {
-        return None;
-    }
-    // Largest first; equal values keep the file's order, so the grouping is stable. A partial
-    // selection, not a sort: this runs on every pointer move over a large chart.
-    let kept = MAX_DRAWN_SLICES - 1;
-    let mut ranked: Vec<(usize, (usize, f64))> = visible.iter().copied().enumerate().collect();
-    ranked.select_nth_unstable_by(kept, |(_, a), (_, b)| {
-        b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
-    });
-    let mut drawn = SliceSet::new(visible.len());
-    for &(at, _) in ranked.iter().take(kept) {
-        drawn.insert(at);
-    }
-    let mut members = SliceSet::new(chart.slices.len());
-    let mut value = 0.0;
-    for (at, &(i, v)) in visible.iter().enumerate() {
-        if !drawn.contains(at) {
-            members.insert(i);
-            value += v;
-        }
-    }
-    Some(OtherGroup {
-        index: chart.slices.len(),
-        members,
-        value,
-    })
 }
 
 impl ViewState {
@@ -209,7 +91,7 @@ impl ViewState {
         self.sector.is_none()
     }
 
-    fn slice_count(&self, dataset: &Dataset) -> usize {
+    pub(super) fn slice_count(&self, dataset: &Dataset) -> usize {
         self.chart(dataset).map_or(0, |chart| chart.slices.len())
     }
 
@@ -344,7 +226,7 @@ impl ViewState {
         next
     }
 
-    fn is_shown(&self, dataset: &Dataset, index: usize) -> bool {
+    pub(super) fn is_shown(&self, dataset: &Dataset, index: usize) -> bool {
         match self.other_group(dataset) {
             Some(group) if index == group.index => true,
             Some(group) if group.members.contains(index) => false,
@@ -408,114 +290,5 @@ impl ViewState {
             }
         }
         next
-    }
-
-    /// The deep link of this view, without the leading `#`. Only what the visitor chose is
-    /// written, so links stay short.
-    pub fn to_query(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(sector) = &self.sector {
-            parts.push(format!("sector={sector}"));
-        }
-        if let Some(chart) = &self.chart {
-            parts.push(format!("chart={chart}"));
-        }
-        if let Some(kind) = self.kind {
-            parts.push(format!("kind={}", kind.code()));
-        }
-        parts.push(format!("lang={}", self.lang.code()));
-        if !self.hidden.is_empty() {
-            let list: Vec<String> = self.hidden.iter().map(|i| i.to_string()).collect();
-            parts.push(format!("hidden={}", list.join(",")));
-        }
-        if let Some(selected) = self.selected {
-            parts.push(format!("selected={selected}"));
-        }
-        if self.expanded {
-            parts.push("expanded=1".into());
-        }
-        parts.join("&")
-    }
-
-    /// Reads a deep link (with or without `#`). Unknown keys are ignored; values that name
-    /// nothing are dropped by [`ViewState::sanitised`].
-    pub fn from_query(query: &str, default_lang: Lang) -> ViewState {
-        let mut state = ViewState::new(default_lang);
-        let query = query.trim_start_matches('#');
-        for pair in query.split('&') {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            match key {
-                "sector" if !value.is_empty() => state.sector = Some(value.to_string()),
-                "chart" if !value.is_empty() => state.chart = Some(value.to_string()),
-                "kind" => state.kind = ChartKind::from_code(value),
-                "lang" => state.lang = Lang::from_code(value).unwrap_or(default_lang),
-                "hidden" => {
-                    state.hidden = value.split(',').filter_map(|n| n.parse().ok()).collect()
-                }
-                "selected" => state.selected = value.parse().ok(),
-                "expanded" => state.expanded = value == "1",
-                _ => {}
-            }
-        }
-        state
-    }
-
-    /// The same view with every name checked against the dataset: what names nothing falls back
-    /// (unknown sector: the overview; unknown chart: the sector's first; a kind the chart cannot
-    /// honestly take: its own kind), and each fallback is reported.
-    pub fn sanitised(mut self, dataset: &Dataset) -> (ViewState, Vec<Fallback>) {
-        let mut fallbacks = Vec::new();
-        if let Some(sector) = self.sector.clone() {
-            if dataset.sector(&sector).is_none() {
-                fallbacks.push(Fallback {
-                    field: "sector",
-                    message: format!("there is no sector \"{sector}\"; showing the overview"),
-                    value: sector,
-                });
-                self.sector = None;
-                self.chart = None;
-            }
-        }
-        if let Some(chart) = self.chart.clone() {
-            if !self.charts(dataset).iter().any(|c| c.id == chart) {
-                fallbacks.push(Fallback {
-                    field: "chart",
-                    message: format!("there is no chart \"{chart}\" here; showing the first chart"),
-                    value: chart,
-                });
-                self.chart = None;
-            }
-        }
-        if let (Some(kind), Some(chart)) = (self.kind, self.chart(dataset)) {
-            if !chart.allows(kind) {
-                fallbacks.push(Fallback {
-                    field: "kind",
-                    value: kind.code().into(),
-                    message: format!(
-                        "\"{}\" is not parts of a whole, so it cannot be a {}; showing bars",
-                        chart.id,
-                        kind.code()
-                    ),
-                });
-                self.kind = None;
-            }
-        }
-        let count = self.slice_count(dataset);
-        self.hidden.retain(|&i| i < count);
-        // A link that hides every slice with a value would show an empty chart.
-        let values_left = self.chart(dataset).is_some_and(|chart| {
-            chart
-                .slices
-                .iter()
-                .enumerate()
-                .any(|(i, slice)| !self.hidden.contains(&i) && slice.value > 0.0)
-        });
-        if !values_left {
-            self.hidden.clear();
-        }
-        self.selected = self.selected.filter(|&i| self.is_shown(dataset, i));
-        self.focus = self.focus.filter(|&i| self.is_shown(dataset, i));
-        self.hover = self.hover.filter(|&i| self.is_shown(dataset, i));
-        (self, fallbacks)
     }
 }
