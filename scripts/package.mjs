@@ -23,7 +23,7 @@ const FILES = {
   LICENSE: 'LICENSE',
 };
 
-/** `version` and `license` of Cargo.toml's [package] table. */
+/** `version`, `license` and `description` of Cargo.toml's [package] table. */
 function cargoPackage() {
   const text = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8');
   const table = /^\[package\]\n([\s\S]*?)(?=^\[)/m.exec(text)?.[1] ?? '';
