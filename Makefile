@@ -14,15 +14,20 @@ WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --e
 # goal of 140 KiB that it misses).
 SIZE_BUDGET_KIB := 189
 
-.PHONY: setup build serve test test-native test-browser test-e2e test-size lint bench clean
+.PHONY: setup build package serve test test-native test-browser test-e2e test-size lint bench clean
 
 setup:
 	@scripts/setup.sh
 
+# Panic locations name the crates' files: under /cargo/, not this machine's cargo folder (the
+# .wasm is shipped, in www/ and in the npm package).
+CARGO_HOME ?= $(HOME)/.cargo
+REMAP := --remap-path-prefix=$(CARGO_HOME)=/cargo
+
 # One package in $(1): wasm-pack (cargo arguments $(2)), then wasm-opt on its .wasm and terser on
 # its glue.
 define build_package
-	wasm-pack build --release --target web --out-dir $(1) --out-name sector_charts $(2)
+	RUSTFLAGS="$(RUSTFLAGS) $(REMAP)" wasm-pack build --release --target web --out-dir $(1) --out-name sector_charts $(2)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(1)/sector_charts_bg.wasm -o $(1)/sector_charts_bg.wasm
 	$(TERSER) $(1)/sector_charts.js --module --compress --mangle -o $(1)/sector_charts.js
 	@rm -f $(1)/README.md $(1)/package.json
@@ -40,6 +45,11 @@ build: setup
 		--source-map "url='embed.js.map',includeSources" -o www/embed.js
 	node scripts/minify-css.mjs src/widget.css www/widget.css
 
+# The npm package (scripts/package.mjs): www/pkg/, www/widget.css and src/embed.js with their
+# types, README and licence, packed by npm pack into target/package/sector-charts-VERSION.tgz.
+package: build
+	node scripts/package.mjs
+
 serve: build
 	@echo "Serving the explorer on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
 	node tests/e2e/server.mjs www $(PORT)
@@ -56,7 +66,8 @@ test-native:
 test-browser:
 	wasm-pack test --headless --chrome
 
-test-e2e: build
+# package: tests/e2e/package.test.mjs installs the tarball into a fresh Vite project.
+test-e2e: package
 	cd tests/e2e && node --test --test-concurrency=1
 
 test-size: build

@@ -30,7 +30,7 @@ for (const [i, dir] of builds.entries()) {
     const src = n ? encodeURIComponent(datasets[n]) : '';
     await page.goto(n ? `${origin}/b${i}/ours-src.html?sector=bench&src=${src}` : `${origin}/b${i}/ours.html`);
     await page.waitForFunction(() => window.__bench?.drawn != null, null, { timeout: 60000 });
-    // load() of embed.js resolves to the wasm exports, its memory among them.
+    // load() of embed.js resolves to { SectorChart, validateDataset, memory }: the wasm memory.
     const bytes = await page.evaluate(async () => (await (await import('./embed.js')).load()).memory.buffer.byteLength);
     cells.push((bytes / 1048576).toFixed(2));
     await page.close();

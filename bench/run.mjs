@@ -547,8 +547,8 @@ row of Chart.js with its default animations.
   it is parsing, checking, layout and drawing without the wasm start-up. "Slices drawn" is what
   the canvas shows (ours: the last field of \`data-drawn\`); the ratio of that row is not a speed. Medians of
   ${CONFIG.scale.map((n) => `${CONFIG.scaleLoads[n]} loads (${n})`).join(' and ')}; pointer: ${CONFIG.scaleRuns} sweeps of ${CONFIG.scale.map((n) => `${CONFIG.scaleMoves[n]} moves (${n})`).join(' and ')}.
-- **Memory**: \`memory.buffer.byteLength\` of the wasm exports (what \`load()\` of embed.js
-  resolves to) after the first draw, and after ${memory.changes} view changes through the tag's attributes
+- **Memory**: \`memory.buffer.byteLength\` of the wasm instance's memory (the \`memory\` that
+  \`load()\` of embed.js resolves to) after the first draw, and after ${memory.changes} view changes through the tag's attributes
   (kind, lang, sector cycled over ten views; each change re-renders with \`setOptions\`). After
   100 changes: ${fmt(memory.after100.wasm / 1048576, 2)} MiB. JS heap after a forced GC:
   ${fmt(memory.initial.jsHeap / 1048576, 2)} → ${fmt(memory.after.jsHeap / 1048576, 2)} MiB; DOM nodes ${memory.initial.nodes} → ${memory.after.nodes};

@@ -1,5 +1,7 @@
 // <sector-chart>: one tag and this one module. A thin shell: the chart itself is Rust
-// (pkg/sector_charts_bg.wasm); this file loads it once and maps attributes to options.
+// (pkg/sector_charts_bg.wasm); this file loads it once and maps attributes to options. The same
+// file is www/embed.js (minified) and the npm package's embed.js: every other file is found
+// relative to it, in forms that bundlers follow (a literal import(), new URL(…, import.meta.url)).
 
 const ATTRIBUTES = ['sector', 'chart', 'kind', 'lang', 'theme', 'src', 'height', 'downloads'];
 const SOURCE_TIMEOUT_MS = 10000;
@@ -8,12 +10,12 @@ const STYLE_URL = new URL('./widget.css', import.meta.url).href;
 // The first draw waits this long at most for the widget's styles: a stylesheet that hangs
 // must not keep the chart off the page (the ResizeObserver redraws once the styles apply).
 const STYLE_WAIT_MS = 3000;
-const SCRIPT_URL = new URL('./embed.js', import.meta.url).href;
+// This module's own address (a bundler would copy a file named by new URL('./embed.js', …)).
+const SCRIPT_URL = import.meta.url;
 
-const GLUE_URL = new URL('./pkg/sector_charts.js', import.meta.url).href;
 const WASM_URL = new URL('./pkg/sector_charts_bg.wasm', import.meta.url).href;
 
-/** The chart class and the validator, set once `load()` has resolved. */
+/** The chart class and the validator, set once `load()` has resolved (`null` before). */
 export let SectorChart = null;
 export let validateDataset = null;
 
@@ -21,7 +23,11 @@ export let validateDataset = null;
 // is another module): one download and one instance of the wasm per page.
 const loads = (globalThis.__sectorChartsLoads ??= new Map());
 
-/** Loads and initialises the wasm module once for every widget on the page. */
+/**
+ * Loads and initialises the wasm module once for every widget on the page. Resolves to
+ * `{ SectorChart, validateDataset, memory }` (memory: the wasm instance's), so that a caller
+ * gets the class from the promise instead of a binding that is null until then.
+ */
 export function load() {
   if (!loads.has(WASM_URL)) {
     // The glue and the .wasm download side by side, not one after the other.
@@ -30,7 +36,8 @@ export function load() {
     });
     // Its failure is reported through load(); until the glue awaits it, it would count as unhandled.
     wasm.catch(() => {});
-    loads.set(WASM_URL, import(GLUE_URL).then(async (glue) => ({
+    // A literal specifier, so that bundlers put the glue in a chunk of its own.
+    loads.set(WASM_URL, import('./pkg/sector_charts.js').then(async (glue) => ({
       glue,
       exports: await glue.default({ module_or_path: wasm }),
     })));
@@ -38,13 +45,9 @@ export function load() {
   return loads.get(WASM_URL).then(({ glue, exports }) => {
     SectorChart = glue.SectorChart;
     validateDataset = glue.validateDataset;
-    return exports; // the wasm instance's exports (its memory among them)
+    return { SectorChart, validateDataset, memory: exports.memory };
   });
 }
-
-// Start at once: by the time a <sector-chart> connects, the module is on its way. A failure
-// is reported by each widget that awaits it.
-load().catch(() => {});
 
 /** The file's bytes: the widget decodes them itself (no JavaScript string of a large file). */
 async function fetchBytes(url, signal) {
@@ -68,6 +71,10 @@ class SectorChartElement extends HTMLElement {
 
   constructor() {
     super();
+    // The first element starts the download (importing this module fetches nothing): tags
+    // already in the page are upgraded, and so constructed, as soon as the element is defined.
+    // A failure is reported by each widget that awaits it.
+    load().catch(() => {});
     const shadow = this.attachShadow({ mode: 'open' });
     const style = document.createElement('link');
     style.rel = 'stylesheet';

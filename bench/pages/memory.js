@@ -3,7 +3,7 @@
 import { load } from './embed.js';
 
 const element = document.querySelector('sector-chart');
-const wasm = await load(); // the same module instance the tag uses: its exports
+const wasm = await load(); // the same module instance the tag uses: its memory among the rest
 let draws = 0;
 new MutationObserver((records) => { draws += records.length; })
   .observe(element.shadowRoot, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });

@@ -1,0 +1,23 @@
+// Misuses the types must reject: each line under a @ts-expect-error is a type error, or tsc
+// reports the directive as unused.
+import { load, SectorChart as NamedExport, type SectorChartOptions } from 'sector-charts';
+
+// @ts-expect-error kind is "pie", "donut" or "bar"
+export const wrongKind: SectorChartOptions = { kind: 'pyramid' };
+
+// @ts-expect-error downloads is a boolean
+export const wrongDownloads: SectorChartOptions = { downloads: 'yes' };
+
+export async function misuses(element: HTMLElement): Promise<void> {
+  const { SectorChart } = await load();
+  // @ts-expect-error lang is "zh" or "en"
+  new SectorChart(element, { lang: 'fr' });
+  // @ts-expect-error the named export is null until load() has resolved
+  new NamedExport(element);
+  const tag = document.createElement('sector-chart');
+  // @ts-expect-error the kind attribute is "pie", "donut" or "bar"
+  tag.setAttribute('kind', 'pyramid');
+  tag.setAttribute('data-anything', 'any text');
+  // @ts-expect-error select's detail has no "slice"
+  tag.addEventListener('select', (event) => event.detail.slice);
+}
