@@ -35,6 +35,7 @@ pub struct Words {
     pub credit_prefix: &'static str,
     pub open_sector_hint: &'static str,
     pub group_small: &'static str,
+    pub about_data: &'static str,
 }
 
 const ZH: Words = Words {
@@ -69,6 +70,7 @@ const ZH: Words = Words {
     credit_prefix: "来源",
     open_sector_hint: "点击扇区查看该领域",
     group_small: "合并最小的项",
+    about_data: "关于数据",
 };
 
 const EN: Words = Words {
@@ -103,6 +105,7 @@ const EN: Words = Words {
     credit_prefix: "Source",
     open_sector_hint: "Click a slice to open its sector",
     group_small: "Group the smallest slices",
+    about_data: "About the data",
 };
 
 pub fn words(lang: Lang) -> &'static Words {

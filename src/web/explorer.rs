@@ -51,6 +51,9 @@ impl Explorer {
     fn update_page_head(&self, dataset: &Dataset, state: &ViewState) -> Result<(), JsValue> {
         let head = &self.page_head;
         let lang = state.lang;
+        let was_open = head
+            .query_selector("details.sc-about")?
+            .is_some_and(|about| about.has_attribute("open"));
         clear(head);
         text_child(
             &self.doc,
@@ -72,7 +75,14 @@ impl Explorer {
         };
         text_child(&self.doc, head, "p", "sc-page-source", &line)?;
         if let Some(note) = &source.note {
-            text_child(&self.doc, head, "p", "sc-page-note", note.get(lang))?;
+            // The note is long (a phone screen of text): folded, so the chart is in the first
+            // screen; rebuilt on a change of language, so it keeps whether the reader opened it.
+            let about = child(&self.doc, head, "details", "sc-about")?;
+            if was_open {
+                about.set_attribute("open", "")?;
+            }
+            text_child(&self.doc, &about, "summary", "", words(lang).about_data)?;
+            text_child(&self.doc, &about, "p", "sc-page-note", note.get(lang))?;
         }
         Ok(())
     }
@@ -88,13 +98,15 @@ impl Explorer {
             "sc-button sc-back",
             "back",
             "",
-            &format!("← {}", w.back_to_overview),
+            // Short: on a phone it shares one row with the sectors.
+            &format!("← {}", w.overview),
         )?;
         if state.is_overview() {
             overview.set_text_content(Some(w.overview));
             overview.set_attribute("aria-current", "page")?;
         }
         let list = child(&self.doc, nav, "ul", "sc-sector-list")?;
+        let mut current = None;
         for sector in &dataset.sectors {
             let item = child(&self.doc, &list, "li", "")?;
             let button = action_button(
@@ -107,7 +119,11 @@ impl Explorer {
             )?;
             if state.sector.as_deref() == Some(sector.id.as_str()) {
                 button.set_attribute("aria-current", "page")?;
+                current = Some(button);
             }
+        }
+        if let Some(current) = current {
+            reveal(nav, &current);
         }
         Ok(())
     }
@@ -254,4 +270,16 @@ pub fn embed_snippet(dataset: &Dataset, state: &ViewState, script_url: &str) -> 
         "<script type=\"module\" src=\"{script_url}\"></script>\n<sector-chart {}></sector-chart>",
         attributes.join(" ")
     )
+}
+
+/// On a narrow screen the navigation is one row that scrolls sideways: the current sector is
+/// brought to its middle, since the row is rebuilt (scrolled to its start) on every change.
+fn reveal(row: &Element, current: &Element) {
+    if row.scroll_width() <= row.client_width() {
+        return;
+    }
+    let bounds = row.get_bounding_client_rect();
+    let item = current.get_bounding_client_rect();
+    let centre = item.left() - bounds.left() + item.width() / 2.0;
+    row.set_scroll_left(row.scroll_left() + (centre - bounds.width() / 2.0).round() as i32);
 }

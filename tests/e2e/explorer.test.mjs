@@ -439,9 +439,9 @@ test('a 360 px wide screen does not scroll sideways and the chart fits', async (
         const rect = canvas.getBoundingClientRect();
         const outside = [...document.querySelectorAll('.sc-root *')]
           .filter((el) => !el.closest('.sc-sr-only, [hidden], .sc-tooltip, .sc-embed'))
-          // The sector list and the toolbar are rows that scroll sideways: what they hold may lie
+          // The navigation and the toolbar are rows that scroll sideways: what they hold may lie
           // past the edge, inside them; the rows themselves are checked.
-          .filter((el) => !el.parentElement?.closest('.sc-sector-list, .sc-toolbar'))
+          .filter((el) => !el.parentElement?.closest('.sc-nav, .sc-toolbar'))
           .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.right > 360.5 || r.left < -0.5); })
           .map((el) => `${el.localName}.${el.className}: ${el.getBoundingClientRect().right}`);
         // Ink in the outermost pixel columns or rows would be a label cut off at the edge.
