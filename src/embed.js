@@ -3,7 +3,7 @@
 // file is www/embed.js (minified) and the npm package's embed.js: every other file is found
 // relative to it, in forms that bundlers follow (a literal import(), new URL(…, import.meta.url)).
 
-const ATTRIBUTES = ['sector', 'chart', 'kind', 'lang', 'theme', 'src', 'height', 'downloads'];
+const ATTRIBUTES = ['sector', 'chart', 'kind', 'lang', 'theme', 'motion', 'src', 'height', 'downloads'];
 const SOURCE_TIMEOUT_MS = 10000;
 const SOURCE_MAX_BYTES = 8 * 1024 * 1024; // the dataset limit of the Rust validator
 const STYLE_URL = new URL('./widget.css', import.meta.url).href;
@@ -141,6 +141,7 @@ class SectorChartElement extends HTMLElement {
       kind: this.getAttribute('kind') ?? undefined,
       lang: this.getAttribute('lang') ?? undefined,
       theme: this.getAttribute('theme') ?? 'auto',
+      motion: this.getAttribute('motion') ?? undefined,
       height: this.getAttribute('height') ?? undefined,
       downloads: this.hasAttribute('downloads'),
       scriptUrl: SCRIPT_URL,

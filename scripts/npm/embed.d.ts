@@ -47,6 +47,7 @@ export let validateDataset: typeof Glue.validateDataset | null;
 export type ChartKind = 'pie' | 'donut' | 'bar';
 export type ChartLang = 'zh' | 'en';
 export type ChartTheme = 'light' | 'dark' | 'auto';
+export type ChartMotion = 'auto' | 'off';
 
 /** The attributes of `<sector-chart>` and the values each takes (docs/embedding.md). */
 export interface SectorChartAttributes {
@@ -57,6 +58,8 @@ export interface SectorChartAttributes {
   kind: ChartKind;
   lang: ChartLang;
   theme: ChartTheme;
+  /** "off": changes are drawn at once (as under the reader's `prefers-reduced-motion: reduce`). */
+  motion: ChartMotion;
   /** URL of a dataset JSON file (docs/dataset.md). */
   src: string;
   /** CSS pixels, 120 to 4000, as text ("480" or "480px"). */

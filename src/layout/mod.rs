@@ -7,6 +7,7 @@ mod bar;
 mod geometry;
 mod hit;
 mod labels;
+pub mod morph;
 mod pie;
 mod types;
 

@@ -11,7 +11,7 @@ use web_sys::{Element, KeyboardEvent, PointerEvent};
 
 use super::dom::{current_hash, window};
 use super::listeners::{Listener, Observer, PixelRatioWatch};
-use super::widget::{with_widget, Pointer, Widget};
+use super::widget::{with_widget, Change, Pointer, Widget};
 use crate::dataset::{ChartKind, Lang};
 use crate::view::{Event, Key, ViewState};
 
@@ -72,7 +72,7 @@ fn on_action(widget: &mut Widget, action: &str, value: &str) -> Result<(), JsVal
         },
         "table" => {
             widget.table_open = !widget.table_open;
-            widget.refresh(false)
+            widget.refresh(Change::Instant)
         }
         "download" => widget.download(value),
         "expand" => widget.apply(Event::SetExpanded(value == "1")),
@@ -210,7 +210,7 @@ fn on_dark_change(w: &Shared) {
         let dark = widget.wants_dark();
         if dark != widget.dark {
             widget.dark = dark;
-            widget.refresh(false)?;
+            widget.refresh(Change::Instant)?;
         }
         Ok(())
     });

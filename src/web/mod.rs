@@ -13,6 +13,7 @@ mod frames;
 mod legend;
 mod listeners;
 mod live;
+mod motion;
 mod options;
 mod picture;
 mod table;
@@ -33,7 +34,7 @@ use dom::dispatch;
 use events::Handles;
 use options::Options;
 use ui::Dom;
-use widget::Widget;
+use widget::{Change, Widget};
 
 thread_local! {
     /// The built-in dataset, parsed once for every widget on the page.
@@ -104,6 +105,10 @@ export interface SectorChartOptions {
   kind?: "pie" | "donut" | "bar";
   lang?: "zh" | "en";
   theme?: "light" | "dark" | "auto";
+  /** "off": every change is drawn at once, as when the reader's system asks for reduced
+   *  motion. By default the slices grow on the first draw, a change of kind or of the hidden
+   *  slices moves from the old picture to the new, and another chart fades in. */
+  motion?: "auto" | "off";
   /** An editor's dataset as JSON text, or the bytes of a UTF-8 JSON file, in the format of
    *  docs/dataset.md. */
   data?: string | Uint8Array;
@@ -235,6 +240,27 @@ fn error_detail(errors: &DatasetErrors) -> Result<JsValue, JsValue> {
 }
 
 impl SectorChart {
+    /// New options that change only the view (sector, chart, kind, language) move the live
+    /// chart there, animated as a click would be; anything else needs a new mount, and the
+    /// options come back for it.
+    fn move_view(&self, options: Options) -> Result<Option<Options>, JsValue> {
+        let Inner::Live { widget, .. } = &self.inner else {
+            return Ok(Some(options));
+        };
+        let Ok(mut widget) = widget.try_borrow_mut() else {
+            return Ok(Some(options));
+        };
+        // A stated fallback, before or after, is shown and announced by a new mount.
+        let clean = |o: &Options| o.problems(&widget.dataset).is_empty();
+        if !widget.options.same_but_view(&options) || !clean(&widget.options) || !clean(&options) {
+            return Ok(Some(options));
+        }
+        let state = options.initial_state(&widget.dataset);
+        widget.options = options;
+        widget.set_state(state)?;
+        Ok(None)
+    }
+
     fn mount_widget(mount: &Element, options: Options) -> Result<Inner, JsValue> {
         let dataset = match (&options.load_error, &options.data) {
             (Some(problem), _) => Err(DatasetErrors::single("src", problem.clone())),
@@ -261,7 +287,7 @@ impl SectorChart {
         let handles = events::attach(&widget)?;
         {
             let mut w = widget.borrow_mut();
-            w.refresh(true)?;
+            w.refresh(Change::First)?;
             if !problems.is_empty() {
                 // Stated fallbacks: the chart shows, and the editor is told what was replaced.
                 let message = problems.join("; ");
@@ -319,8 +345,10 @@ impl SectorChart {
     #[wasm_bindgen(js_name = setOptions)]
     pub fn set_options(&mut self, options: Option<SectorChartOptions>) -> Result<(), JsValue> {
         let options = Options::from_js(options.map_or(JsValue::UNDEFINED, Into::into))?;
-        self.release();
-        self.inner = SectorChart::mount_widget(&self.mount, options).map_err(js_error)?;
+        if let Some(options) = self.move_view(options).map_err(js_error)? {
+            self.release();
+            self.inner = SectorChart::mount_widget(&self.mount, options).map_err(js_error)?;
+        }
         Ok(())
     }
 

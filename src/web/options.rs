@@ -27,6 +27,8 @@ pub struct Options {
     pub kind: Option<String>,
     pub lang: Option<String>,
     pub theme: Option<String>,
+    /// "off": no animation (the reader's `prefers-reduced-motion` turns it off too).
+    pub motion: Option<String>,
     /// The whole explorer was asked for: sector navigation, the sector's text, embed code. Only
     /// the build with the `explorer` feature has it ([`Options::has_explorer`]).
     pub explorer: bool,
@@ -55,6 +57,7 @@ struct Given {
     kind: Checked<String>,
     lang: Checked<String>,
     theme: Checked<String>,
+    motion: Checked<String>,
     explorer: Checked<bool>,
     hash: Checked<bool>,
     downloads: Checked<bool>,
@@ -217,6 +220,23 @@ impl Options {
         }
     }
 
+    /// Everything but the view (sector, chart, kind, language) is the same.
+    pub fn same_but_view(&self, other: &Options) -> bool {
+        fn rest(o: &Options) -> impl PartialEq + '_ {
+            (
+                (&o.theme, &o.motion, o.explorer, o.hash, o.downloads),
+                (o.height.map(f64::to_bits), &o.unusable_height, &o.data),
+                (&o.script_url, &o.load_error),
+            )
+        }
+        rest(self) == rest(other)
+    }
+
+    /// Changes may be animated (the reader's system setting is checked at each change).
+    pub fn motion_on(&self) -> bool {
+        self.motion.as_deref() != Some("off")
+    }
+
     pub fn theme_choice(&self) -> ThemeChoice {
         match self.theme.as_deref() {
             Some("light") => ThemeChoice::Light,
@@ -291,6 +311,13 @@ impl Options {
                 ));
             }
         }
+        if let Some(motion) = &self.motion {
+            if !["auto", "off"].contains(&motion.as_str()) {
+                problems.push(format!(
+                    "motion=\"{motion}\" is not auto or off; moving unless the reader asked for less motion"
+                ));
+            }
+        }
         if self.explorer && !self.has_explorer() {
             problems.push(
                 "explorer: this build of the widget has no explorer (index.html loads the one \
@@ -334,6 +361,7 @@ impl Options {
             kind: text(given.kind, "kind", wrong),
             lang: text(given.lang, "lang", wrong),
             theme: text(given.theme, "theme", wrong),
+            motion: text(given.motion, "motion", wrong),
             explorer: flag(given.explorer, "explorer", wrong),
             hash: flag(given.hash, "hash", wrong),
             downloads: flag(given.downloads, "downloads", wrong),

@@ -8,7 +8,7 @@ use web_sys::HtmlCanvasElement;
 use super::canvas::Surface;
 use crate::dataset::ChartKind;
 use crate::describe::{layout_inputs, SliceText};
-use crate::layout::{self, bar_preferred_height, Layout, LayoutInput, Within};
+use crate::layout::{self, bar_preferred_height, morph, Layout, LayoutInput, Within};
 use crate::render::Paint;
 
 /// Label font size in CSS px.
@@ -39,6 +39,10 @@ pub struct Picture {
     layout_for: Option<LayoutKey>,
     /// The canvas's `data-drawn` marker as last written.
     marker: String,
+    /// The canvas has `data-moving`: a frame of the entry or of a change was drawn last.
+    moving: bool,
+    /// Which of the two fade classes the last fade used.
+    fade_turn: bool,
 }
 
 /// The chart's CSS height: the option's, else what a bar chart's rows need, else from the
@@ -61,6 +65,8 @@ impl Picture {
             layout: None,
             layout_for: None,
             marker: String::new(),
+            moving: false,
+            fade_turn: false,
         })
     }
 
@@ -109,15 +115,54 @@ impl Picture {
         }))
     }
 
-    /// Draws the layout; `drawn` slices are counted in the marker.
-    pub fn draw(&mut self, paint: &Paint, drawn: usize) -> Result<(), JsValue> {
-        self.surface.draw(self.layout.as_ref(), paint)?;
+    /// The layout of the picture at rest (what a change in motion is heading for).
+    pub fn layout(&self) -> Option<&Layout> {
+        self.layout.as_ref()
+    }
+
+    /// Draws the layout, or with `from` the frame `t` (eased) of the way from `from` to it;
+    /// `drawn` slices are counted in the marker.
+    pub fn draw(
+        &mut self,
+        paint: &Paint,
+        drawn: usize,
+        from: Option<(&Layout, f64)>,
+    ) -> Result<(), JsValue> {
+        let moving = match (from, &self.layout) {
+            (Some((from, t)), Some(to)) => {
+                self.surface
+                    .draw(Some(&morph::between(from, to, t)), paint)?;
+                t < 1.0
+            }
+            _ => {
+                self.surface.draw(self.layout.as_ref(), paint)?;
+                paint.progress < 1.0
+            }
+        };
+        // For tests and tools: whether an animation frame is on the canvas.
+        if moving != self.moving {
+            self.surface
+                .canvas
+                .toggle_attribute_with_force("data-moving", moving)?;
+            self.moving = moving;
+        }
         // Written when it changes only: an attribute write costs a style check of the canvas.
         let marker = self.drawn_marker(drawn);
         if marker != self.marker {
             self.surface.canvas.set_attribute("data-drawn", &marker)?;
             self.marker = marker;
         }
+        Ok(())
+    }
+
+    /// Fades the canvas in (widget.css: the compositor runs it, no frame of ours is drawn).
+    /// Two classes with the same fade take turns: a new animation name restarts the fade
+    /// without the forced layout that removing and adding one class would need.
+    pub fn fade_in(&mut self) -> Result<(), JsValue> {
+        self.fade_turn = !self.fade_turn;
+        let classes = self.surface.canvas.class_list();
+        classes.toggle_with_force("sc-fade-a", self.fade_turn)?;
+        classes.toggle_with_force("sc-fade-b", !self.fade_turn)?;
         Ok(())
     }
 

@@ -2,7 +2,6 @@
 //! `apply` runs the pure transition, then refreshes what the change touched (the whole DOM, or
 //! just the canvas and tooltip).
 
-use crate::layout::Within;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
@@ -16,6 +15,8 @@ use super::canvas::FONT_FAMILY;
 use super::dom::{current_hash, device_pixel_ratio, dispatch, media_matches, window};
 use super::download::Downloads;
 use super::frames::{Callbacks, Frames};
+pub use super::motion::Change;
+use super::motion::Motion;
 use super::options::Options;
 use super::picture::{css_height, Inputs, Picture, FONT_CSS_PX};
 use super::table::TablePart;
@@ -25,9 +26,6 @@ use crate::describe::{announcement, slice_texts, summary, SliceText};
 use crate::render::Paint;
 use crate::theme::Theme;
 use crate::view::{Event, ViewState};
-
-/// Entry animation length.
-pub const ANIMATION_MS: f64 = 400.0;
 
 /// Runs `f` on the widget if it still exists and is not already busy (a DOM call inside an
 /// update can fire another event synchronously; that one is dropped rather than panicking).
@@ -63,9 +61,7 @@ pub struct Widget {
     texts: Vec<SliceText>,
     pub dark: bool,
     pub table_open: bool,
-    /// 0..1 while the entry animation runs, 1 otherwise.
-    pub progress: f64,
-    pub animation_start: Option<f64>,
+    motion: Motion,
     pub pointer: Pointer,
     /// A scroll hid the tap tooltip; the next tap brings it back.
     pub tooltip_dismissed: bool,
@@ -96,8 +92,7 @@ impl Widget {
             texts: Vec::new(),
             dark: false,
             table_open: false,
-            progress: 1.0,
-            animation_start: None,
+            motion: Motion::default(),
             pointer: Pointer::None,
             tooltip_dismissed: false,
             downloads: Downloads::default(),
@@ -127,8 +122,14 @@ impl Widget {
             .unwrap_or_else(|| "embed.js".to_string())
     }
 
-    /// Everything: DOM, size, layout, drawing. For changes of chart, language, data or theme.
-    pub fn refresh(&mut self, animate: bool) -> Result<(), JsValue> {
+    /// Everything: DOM, size, layout, drawing. For changes of chart, language, data or theme,
+    /// shown as `change` says.
+    pub fn refresh(&mut self, change: Change) -> Result<(), JsValue> {
+        let moving = self.motion_allowed();
+        // Taken before the new layout replaces the one it is made from.
+        let on_screen = (moving && change == Change::Morph)
+            .then(|| self.motion.on_screen(self.picture.layout()))
+            .flatten();
         self.texts = self
             .state
             .chart(&self.dataset)
@@ -154,13 +155,17 @@ impl Widget {
             .root
             .class_list()
             .toggle_with_force("sc-dark", self.dark)?;
-        if animate && !media_matches("(prefers-reduced-motion: reduce)") {
-            self.progress = 0.0;
-            self.animation_start = None;
-        } else {
-            self.progress = 1.0;
+        self.motion
+            .start(moving && change == Change::First, on_screen);
+        if moving && change == Change::Fade {
+            self.picture.fade_in()?;
         }
         self.redraw()
+    }
+
+    /// Motion is off for a reader who asked the system for less, and for `motion="off"`.
+    fn motion_allowed(&self) -> bool {
+        self.options.motion_on() && !media_matches("(prefers-reduced-motion: reduce)")
     }
 
     /// Every part of the DOM but the canvas and tooltip, the table as `table` says.
@@ -245,7 +250,7 @@ impl Widget {
             hover: self.state.hover,
             focus: self.state.focus,
             selected: self.state.selected,
-            progress: self.progress,
+            progress: self.motion.progress,
             font_family: FONT_FAMILY,
             other: self
                 .state
@@ -253,9 +258,11 @@ impl Widget {
                 .map(|group| group.index),
             text_scale: 1.0,
         };
+        self.motion.keep_if_it_can_reach(self.picture.layout());
         let drawn = self.texts.iter().filter(|t| t.is_drawn()).count();
-        self.picture.draw(&paint, drawn)?;
-        if self.progress < 1.0 {
+        self.picture
+            .draw(&paint, drawn, self.motion.change_frame())?;
+        if self.motion.is_running() {
             self.request_frame()?;
         }
         self.update_tooltip()
@@ -290,20 +297,13 @@ impl Widget {
     fn request_frame(&mut self) -> Result<(), JsValue> {
         if !self.frames.request_frame()? {
             // Not animated yet (no shared handle): show the final picture.
-            self.progress = 1.0;
+            self.motion.finish();
         }
         Ok(())
     }
 
     fn step_animation(&mut self, now: f64) -> Result<(), JsValue> {
-        let start = *self.animation_start.get_or_insert(now);
-        let t = ((now - start) / ANIMATION_MS).within(0.0, 1.0);
-        // Ease out: a quick start and a gentle landing.
-        self.progress = 1.0 - (1.0 - t).powi(3);
-        if t >= 1.0 {
-            self.progress = 1.0;
-            self.animation_start = None;
-        }
+        self.motion.step(now);
         self.redraw()
     }
 
@@ -328,7 +328,7 @@ impl Widget {
                 .or_else(|| selected.and_then(at_slice)),
         };
         match target.and_then(|(i, at)| self.texts.get(i).map(|t| (i, t, at))) {
-            Some((index, text, at)) if self.progress >= 1.0 => {
+            Some((index, text, at)) if self.motion.progress >= 1.0 => {
                 let key = (index, self.texts_version);
                 if self.tooltip_for == Some(key) {
                     // Same slice, same words: the box stays where the pointer met the slice, so
@@ -375,10 +375,7 @@ impl Widget {
             || before.hidden != self.state.hidden
             || before.expanded != self.state.expanded;
         if structural {
-            let animate = before.sector != self.state.sector
-                || before.chart != self.state.chart
-                || before.kind != self.state.kind;
-            self.refresh(animate)?;
+            self.refresh(Change::between(&before, &self.state))?;
             self.sync_hash(&before)?;
         } else {
             if before.selected != self.state.selected {
@@ -410,7 +407,7 @@ impl Widget {
         let (state, _) = state.sanitised(&self.dataset);
         if state != self.state {
             let before = std::mem::replace(&mut self.state, state);
-            self.refresh(before.sector != self.state.sector || before.chart != self.state.chart)?;
+            self.refresh(Change::between(&before, &self.state))?;
             if let Some(sentence) = announcement(&self.dataset, &before, &self.state, &self.texts) {
                 self.dom.announce(&sentence);
             }

@@ -7,6 +7,7 @@ mod drawing;
 mod hit;
 mod invariants;
 mod labels;
+mod morph;
 mod random;
 mod robustness;
 mod shares;
