@@ -6,6 +6,7 @@ mod error;
 mod kinds;
 mod overview;
 pub(crate) mod raw;
+pub mod simple;
 mod syntax;
 mod types;
 mod validate;
