@@ -2,7 +2,7 @@
 //! cells read by the `csv` crate (quoting as RFC 4180 says), then grid.rs's table rules with
 //! the first row as the header. Rows are numbered as a spreadsheet numbers them.
 
-use ::csv::{Reader, ReaderBuilder, StringRecord};
+use ::csv::{Position, Reader, ReaderBuilder, StringRecord};
 
 use super::grid::{read_table, Header, Row, Table};
 use super::{SimpleChart, MAX_SLICES};
@@ -116,7 +116,7 @@ fn records(text: &str, separator: u8) -> Result<Vec<(usize, Vec<String>)>, Datas
                 ));
             }
         }
-        let line = record.position().map_or(0, |at| at.line()) as usize;
+        let line = record.position().map_or(0, |at| first_line(text, at));
         if width(&record) > 0 {
             filled += 1;
         }
@@ -137,4 +137,15 @@ fn records(text: &str, separator: u8) -> Result<Vec<(usize, Vec<String>)>, Datas
         return Err(DatasetErrors::single("", message));
     }
     Ok(rows)
+}
+
+/// The line a record starts on. The reader's position is where it began looking, before the
+/// blank lines it skipped: those are counted here.
+fn first_line(text: &str, at: &Position) -> usize {
+    let skipped = text
+        .as_bytes()
+        .get(at.byte() as usize..)
+        .unwrap_or_default();
+    let blank = skipped.iter().take_while(|b| matches!(b, b'\r' | b'\n'));
+    at.line() as usize + blank.filter(|b| **b == b'\n').count()
 }
