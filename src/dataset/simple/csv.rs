@@ -1,10 +1,9 @@
 //! CSV text → [`SimpleChart`]: the separator found among tabs, semicolons and commas, the
-//! cells read by the `csv` crate (quoting as RFC 4180 says), then grid.rs's table rules with
-//! the first row as the header. Rows are numbered as a spreadsheet numbers them.
-
-use ::csv::{Position, Reader, ReaderBuilder, StringRecord};
+//! cells read by records.rs (`csv-core`), then grid.rs's table rules with the first row as the
+//! header.
 
 use super::grid::{read_table, Header, Row, Table};
+use super::records::Records;
 use super::{SimpleChart, MAX_SLICES};
 use crate::dataset::{DatasetErrors, MAX_INPUT_BYTES};
 
@@ -59,23 +58,13 @@ fn checked(text: &str) -> Result<&str, DatasetErrors> {
     Ok(text)
 }
 
-fn reader(text: &str, separator: u8) -> Reader<&[u8]> {
-    ReaderBuilder::new()
-        .delimiter(separator)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes())
-}
-
 /// The separator under which the header has two cells or more and the most of the first rows
 /// have as many cells as the header; commas when none splits the header.
 fn separator_of(text: &str) -> u8 {
     let mut best = (b',', 0);
     for separator in SEPARATORS {
-        let mut widths = reader(text, separator)
-            .into_records()
-            .map_while(Result::ok)
-            .map(|record| width(&record))
+        let mut widths = Records::new(text, separator)
+            .map(|record| width(&record.cells))
             .filter(|&width| width > 0)
             .take(SAMPLE_ROWS);
         let Some(header) = widths.next().filter(|&header| header >= 2) else {
@@ -90,44 +79,24 @@ fn separator_of(text: &str) -> u8 {
 }
 
 /// Cells up to the last one holding text (spreadsheets pad rows with empty cells).
-fn width(record: &StringRecord) -> usize {
-    let filled = record
+fn width(cells: &[String]) -> usize {
+    cells
         .iter()
-        .enumerate()
-        .filter(|(_, cell)| !cell.trim().is_empty());
-    filled.last().map_or(0, |(last, _)| last + 1)
+        .rposition(|cell| !cell.trim().is_empty())
+        .map_or(0, |last| last + 1)
 }
 
-/// Every record with its row number. A cell's quoted line break does not start a row, and a
-/// blank line is a row, as in a spreadsheet. Past the row limit, records are counted only.
+/// Every record with its row number; past the row limit, records are counted only.
 fn records(text: &str, separator: u8) -> Result<Vec<(usize, Vec<String>)>, DatasetErrors> {
-    let mut reader = reader(text, separator);
-    let mut record = StringRecord::new();
-    let (mut rows, mut filled, mut breaks_inside) = (Vec::new(), 0usize, 0usize);
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(error) => {
-                let at = format!("row {}", rows.len() + 1);
-                return Err(DatasetErrors::single(
-                    at,
-                    format!("the file could not be read as CSV: {error}"),
-                ));
-            }
-        }
-        let line = record.position().map_or(0, |at| first_line(text, at));
-        if width(&record) > 0 {
+    let mut rows = Vec::new();
+    let mut filled = 0usize;
+    for record in Records::new(text, separator) {
+        if width(&record.cells) > 0 {
             filled += 1;
         }
         if filled <= MAX_SLICES + 1 {
-            let number = line.saturating_sub(breaks_inside).max(1);
-            rows.push((number, record.iter().map(str::to_string).collect()));
+            rows.push((record.row, record.cells));
         }
-        breaks_inside += record
-            .iter()
-            .map(|cell| cell.matches('\n').count())
-            .sum::<usize>();
     }
     if filled > MAX_SLICES + 1 {
         let message = format!(
@@ -137,15 +106,4 @@ fn records(text: &str, separator: u8) -> Result<Vec<(usize, Vec<String>)>, Datas
         return Err(DatasetErrors::single("", message));
     }
     Ok(rows)
-}
-
-/// The line a record starts on. The reader's position is where it began looking, before the
-/// blank lines it skipped: those are counted here.
-fn first_line(text: &str, at: &Position) -> usize {
-    let skipped = text
-        .as_bytes()
-        .get(at.byte() as usize..)
-        .unwrap_or_default();
-    let blank = skipped.iter().take_while(|b| matches!(b, b'\r' | b'\n'));
-    at.line() as usize + blank.filter(|b| **b == b'\n').count()
 }

@@ -6,6 +6,7 @@ mod csv;
 mod grid;
 mod locale;
 mod number;
+mod records;
 mod short_json;
 
 pub use self::csv::from_csv;
