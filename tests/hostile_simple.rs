@@ -29,10 +29,15 @@ fn cases() -> Vec<Value> {
     listing["cases"].as_array().expect("cases").clone()
 }
 
-/// The input of a case: a file's text, or one built here.
+/// The input of a case: a file's text, or a table (its cells, and the caption and `lang` of
+/// the tag around it), from a file or built here.
 enum Input {
     Text(String),
-    Cells(Vec<Vec<String>>),
+    Cells {
+        cells: Vec<Vec<String>>,
+        title: Option<String>,
+        lang: String,
+    },
 }
 
 fn generated(kind: &str) -> Input {
@@ -48,7 +53,11 @@ fn generated(kind: &str) -> Input {
         "grid-10000-rows" => {
             let mut cells = vec![vec!["Libellé".to_string(), "Valeur".to_string()]];
             cells.extend((1..=10_000).map(|i| vec![format!("n° {i}"), format!("{i},5")]));
-            Input::Cells(cells)
+            Input::Cells {
+                cells,
+                title: Some("t".into()),
+                lang: "fr".into(),
+            }
         }
         "short-10000-slices" => {
             let slice = r#"{"label": "a", "value": 1}"#;
@@ -65,7 +74,13 @@ fn input_of(case: &Value) -> (String, Input) {
         (Some(file), None) if reader == "grid" => {
             let doc: Value = serde_json::from_str(&read_lossy(file)).expect("a grid file is JSON");
             let cells = serde_json::from_value(doc["cells"].clone()).expect("cells of strings");
-            (file.to_string(), Input::Cells(cells))
+            let title = doc["title"].as_str().map(str::to_string);
+            let lang = doc["lang"]
+                .as_str()
+                .expect("a grid file has lang")
+                .to_string();
+            let input = Input::Cells { cells, title, lang };
+            (file.to_string(), input)
         }
         (Some(file), None) => (file.to_string(), Input::Text(read_lossy(file))),
         (None, Some(kind)) => (format!("generated:{kind}"), generated(kind)),
@@ -73,14 +88,16 @@ fn input_of(case: &Value) -> (String, Input) {
     }
 }
 
-/// The title and language of a grid file override the case's (the file is the table's tag).
+/// A CSV case gives the tag's `lang` and `title`; a table brings its own.
 fn run(case: &Value, input: &Input) -> Result<SimpleChart, DatasetErrors> {
     let lang = case["lang"].as_str().unwrap_or("en");
     let title = case["title"].as_str();
     match (case["reader"].as_str(), input) {
         (Some("csv"), Input::Text(text)) => from_csv(text, title, lang),
         (Some("short-json"), Input::Text(text)) => from_short_json(text),
-        (Some("grid"), Input::Cells(cells)) => from_grid(cells, title, lang),
+        (Some("grid"), Input::Cells { cells, title, lang }) => {
+            from_grid(cells, title.as_deref(), lang)
+        }
         (reader, _) => panic!("no reader {reader:?} for this input"),
     }
 }
@@ -146,7 +163,7 @@ fn check_place(path: &str, input: &Input) -> Result<(), String> {
     }
     let place = place_of(path).ok_or_else(|| format!("{path:?} is not a row or a cell"))?;
     let exists = match input {
-        Input::Cells(cells) => cells
+        Input::Cells { cells, .. } => cells
             .get(place.0 - 1)
             .is_some_and(|row| place.1.is_none_or(|column| column <= row.len())),
         Input::Text(text) => place.0 <= text.split('\n').count(),
@@ -189,7 +206,7 @@ fn hostile_simple_corpus() {
     for case in &cases {
         let (name, _) = input_of(case);
         if let Err(failure) = run_case(case) {
-            failures.push(format!("{name} ({}): {failure}", case["lang"]));
+            failures.push(format!("{name} ({}): {failure}", case["reader"]));
         }
     }
     println!(
@@ -235,7 +252,11 @@ fn cases_json_lists_every_file_and_the_corpus_stays_small() {
 
 #[test]
 fn the_place_check_refuses_what_it_should() {
-    let cells = Input::Cells(vec![vec!["a".into(), "1".into()], vec!["b".into()]]);
+    let cells = Input::Cells {
+        cells: vec![vec!["a".into(), "1".into()], vec!["b".into()]],
+        title: None,
+        lang: "en".into(),
+    };
     assert_eq!(check_place("row 2, column 1", &cells), Ok(()));
     for bad in [
         "row 3",

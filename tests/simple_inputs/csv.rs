@@ -100,6 +100,15 @@ fn blank_lines_count_as_rows() {
 }
 
 #[test]
+fn a_lone_carriage_return_ends_a_row_too() {
+    let text = "Label,Value\rA,1\rB,x\r";
+    assert_problems(
+        from_csv(text, Some("t"), "en"),
+        &[("row 3, column 2", "\"x\" is not a number")],
+    );
+}
+
+#[test]
 fn the_first_row_is_always_the_header() {
     let read = chart(from_csv("Region,2020\nNorth,12\n", None, "en"));
     assert_eq!(read.value_heading.as_deref(), Some("2020"));

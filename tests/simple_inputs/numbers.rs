@@ -191,7 +191,13 @@ fn what_is_no_number_says_so() {
 }
 
 #[test]
-fn long_numbers_are_read_by_std() {
+fn leading_zeros_and_long_numbers() {
+    assert_eq!(value("007", "en"), 7.0);
+    assert_eq!(value("000,50", "fr"), 0.5);
+    assert_eq!(value("0", "de"), 0.0);
+    assert_eq!(value("-0", "en"), 0.0);
+    assert_eq!(value("0.1", "en") + value("0,2", "fr"), 0.1 + 0.2);
+    // Beyond any double: infinite, which the readers report as too large.
     assert_eq!(value(&"9".repeat(400), "en"), f64::INFINITY);
     assert_eq!(value("0,1", "fr"), 0.1);
     assert_eq!(value("999 999 999 999 999,9", "fr"), 999_999_999_999_999.9);
