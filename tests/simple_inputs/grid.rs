@@ -84,6 +84,12 @@ fn a_first_row_with_an_empty_or_wordy_second_cell_is_the_header() {
         from_grid(&table, Some("t"), "fr"),
         &[("row 1, column 2", "\"1.5\" uses \".\"")],
     );
+    // So is a formula: it is reported where it stands.
+    let table = cells(&[&["Total", "=SUM(B2:B3)"], &["Pears", "2"]]);
+    assert_problems(
+        from_grid(&table, Some("t"), "en"),
+        &[("row 1, column 2", "is a formula")],
+    );
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! over them, numbers read for the language. Shared by `<table>` and CSV; every problem is
 //! named by its row and column, counted from 1 as a spreadsheet shows them.
 
-use super::number::{quoted, read_number, NumberProblem};
+use super::number::{quoted, read_number};
 use super::{is_formula, Problems, SimpleChart, SimpleSlice, MAX_LABEL_CHARS, MAX_SLICES};
 use crate::dataset::DatasetErrors;
 
@@ -126,21 +126,15 @@ fn is_blank(cells: &[String]) -> bool {
 }
 
 fn is_header(first: &Row, table: &Table) -> bool {
+    let second = first.cells.get(1).map_or("", |cell| cell.trim());
     match table.header {
         Header::FirstRow => true,
-        Header::Detect => match first.cells.get(1).map(|cell| cell.trim()) {
-            None | Some("") => true,
-            Some(cell) => {
-                is_formula(cell)
-                    || matches!(
-                        read_number(cell, table.lang),
-                        Err(NumberProblem {
-                            not_numeric: true,
-                            ..
-                        })
-                    )
-            }
-        },
+        // A formula is data in the wrong form, reported as such, not a heading.
+        Header::Detect if second.is_empty() => true,
+        Header::Detect => {
+            let number = read_number(second, table.lang);
+            !is_formula(second) && number.is_err_and(|problem| problem.not_numeric)
+        }
     }
 }
 

@@ -12,6 +12,9 @@ use crate::dataset::raw::{ExtraKey, Field, Leaf, List, Number, Obj};
 use crate::dataset::{syntax, DatasetErrors, MAX_INPUT_BYTES};
 use crate::format::plain_number;
 
+/// RFC 5646 asks every reader of language tags to take at least 35 characters.
+const MAX_LANG_CHARS: usize = 35;
+
 #[derive(Deserialize, Default)]
 #[serde(default, bound(deserialize = "'de: 'a"))]
 struct RawShort<'a> {
@@ -60,7 +63,7 @@ fn chart(problems: &mut Problems, raw: &Obj<RawShort>) -> Option<SimpleChart> {
     let source = optional_text(problems, &fields.source, "source", MAX_SOURCE_CHARS);
     let note = optional_text(problems, &fields.note, "note", MAX_NOTE_CHARS);
     let unit = optional_text(problems, &fields.unit, "unit", MAX_UNIT_CHARS);
-    let lang = optional_text(problems, &fields.lang, "lang", MAX_UNIT_CHARS);
+    let lang = optional_text(problems, &fields.lang, "lang", MAX_LANG_CHARS);
     let lang = lang.and_then(|lang| language(problems, lang));
     let slices = match fields.slices.get() {
         Some(list) => slices(problems, list),
