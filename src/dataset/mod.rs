@@ -6,6 +6,7 @@ mod error;
 pub(crate) mod kinds;
 mod overview;
 pub(crate) mod raw;
+pub mod simple;
 mod syntax;
 pub(crate) mod types;
 mod validate;

@@ -1,0 +1,299 @@
+//! A table's cells → [`SimpleChart`]: the first column labels, the second values, a header row
+//! over them, numbers read for the language. Shared by `<table>` and CSV; every problem is
+//! named by its row and column, counted from 1 as a spreadsheet shows them.
+
+use super::number::{quoted, read_number};
+use super::{is_formula, Problems, SimpleChart, SimpleSlice, MAX_LABEL_CHARS, MAX_SLICES};
+use crate::dataset::DatasetErrors;
+
+/// Reads the cells of an HTML table, row by row. The first row is the header when its second
+/// cell is empty or not a number; `title` (the caption or the `title` attribute) is the title,
+/// else the value column's heading.
+pub fn from_grid(
+    cells: &[Vec<String>],
+    title: Option<&str>,
+    lang: &str,
+) -> Result<SimpleChart, DatasetErrors> {
+    let rows: Vec<Row> = cells
+        .iter()
+        .enumerate()
+        .map(|(i, cells)| Row {
+            number: i + 1,
+            cells,
+        })
+        .collect();
+    let table = Table {
+        title,
+        lang,
+        header: Header::Detect,
+        separator: None,
+    };
+    read_table(&rows, &table)
+}
+
+/// One row and its number as the editor counts rows (blank lines in a CSV count too).
+pub(super) struct Row<'c> {
+    pub number: usize,
+    pub cells: &'c [String],
+}
+
+/// Whether the first row is a header: always (CSV), or when it does not hold a number.
+pub(super) enum Header {
+    FirstRow,
+    Detect,
+}
+
+/// What the rows are read with.
+pub(super) struct Table<'t> {
+    pub title: Option<&'t str>,
+    pub lang: &'t str,
+    pub header: Header,
+    /// The CSV separator, named in the message about a row of one cell.
+    pub separator: Option<char>,
+}
+
+/// The rows (blank ones skipped) → the chart, or every problem.
+pub(super) fn read_table(rows: &[Row], table: &Table) -> Result<SimpleChart, DatasetErrors> {
+    let rows: Vec<&Row> = rows.iter().filter(|row| !is_blank(row.cells)).collect();
+    let mut problems = Problems::default();
+    let Some((first, rest)) = rows.split_first() else {
+        problems.push(
+            "",
+            "the table is empty: it needs rows of a label and a value",
+        );
+        return problems.finish(None);
+    };
+    let (header, data) = if is_header(first, table) {
+        (Some(*first), rest)
+    } else {
+        (None, rows.as_slice())
+    };
+    let chart = read_rows(&mut problems, header, data, table);
+    problems.finish(chart)
+}
+
+fn read_rows(
+    problems: &mut Problems,
+    header: Option<&Row>,
+    data: &[&Row],
+    table: &Table,
+) -> Option<SimpleChart> {
+    if data.is_empty() {
+        problems.push(
+            "",
+            "the table has a header row but no rows of data below it",
+        );
+        return None;
+    }
+    if data.len() > MAX_SLICES {
+        let message = format!(
+            "the table has {} rows of data, more than the limit of {MAX_SLICES}",
+            data.len()
+        );
+        problems.push("", message);
+        return None;
+    }
+    let headings = header.map(|row| headings(problems, row));
+    let mut reader = RowReader {
+        problems,
+        table,
+        percent: None,
+    };
+    let slices: Vec<Option<SimpleSlice>> = data.iter().map(|row| reader.row(row)).collect();
+    let percent = reader.percent.is_some_and(|(percent, _)| percent);
+    let (label_heading, value_heading) = headings.unwrap_or((None, None));
+    let title = chart_title(problems, table.title, value_heading.as_deref());
+    let slices: Option<Vec<SimpleSlice>> = slices.into_iter().collect();
+    let slices = slices?;
+    problems.not_all_zero("", &slices);
+    Some(SimpleChart {
+        title: title?,
+        lang: Some(table.lang.trim().to_string()).filter(|lang| !lang.is_empty()),
+        unit: value_heading
+            .as_deref()
+            .and_then(unit_of_heading)
+            .or_else(|| percent.then(|| "%".to_string())),
+        label_heading,
+        value_heading,
+        source: None,
+        note: None,
+        slices,
+    })
+}
+
+fn is_blank(cells: &[String]) -> bool {
+    cells.iter().all(|cell| cell.trim().is_empty())
+}
+
+fn is_header(first: &Row, table: &Table) -> bool {
+    let second = first.cells.get(1).map_or("", |cell| cell.trim());
+    match table.header {
+        Header::FirstRow => true,
+        // A formula is data in the wrong form, reported as such, not a heading.
+        Header::Detect if second.is_empty() => true,
+        Header::Detect => {
+            let number = read_number(second, table.lang);
+            !is_formula(second) && number.is_err_and(|problem| problem.not_numeric)
+        }
+    }
+}
+
+/// The header's first two cells, trimmed; empty ones are `None`.
+fn headings(problems: &mut Problems, row: &Row) -> (Option<String>, Option<String>) {
+    let mut heading = |column: usize| {
+        let text = row.cells.get(column - 1).map_or("", |cell| cell.trim());
+        let path = || format!("row {}, column {column}", row.number);
+        let fits = problems.limited(&path, "the heading", text, MAX_LABEL_CHARS);
+        (fits && !text.is_empty()).then(|| text.to_string())
+    };
+    let label = heading(1);
+    (label, heading(2))
+}
+
+/// The given title, else the value column's heading; reported when there is neither.
+fn chart_title(
+    problems: &mut Problems,
+    given: Option<&str>,
+    value_heading: Option<&str>,
+) -> Option<String> {
+    let given = given.map(str::trim).filter(|title| !title.is_empty());
+    let Some(title) = given.or(value_heading) else {
+        problems.push(
+            "title",
+            "the chart has no title: give the table a caption, the tag a title attribute, or the value column a heading",
+        );
+        return None;
+    };
+    let fits = problems.limited(&|| "title".to_string(), "the title", title, MAX_LABEL_CHARS);
+    fits.then(|| title.to_string())
+}
+
+/// The unit in a heading's closing parentheses: `Spending (€ m)` → `€ m`.
+fn unit_of_heading(heading: &str) -> Option<String> {
+    let inner = heading.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let unit = inner.get(open + 1..)?.trim();
+    (!unit.is_empty() && unit.chars().count() <= super::MAX_UNIT_CHARS).then(|| unit.to_string())
+}
+
+/// Reads data rows one by one, remembering whether the values so far end in `%`.
+struct RowReader<'p, 't> {
+    problems: &'p mut Problems,
+    table: &'t Table<'t>,
+    /// Whether the first value had a `%`, and its row.
+    percent: Option<(bool, usize)>,
+}
+
+impl RowReader<'_, '_> {
+    fn row(&mut self, row: &Row) -> Option<SimpleSlice> {
+        let number = row.number;
+        self.extra_cells(row);
+        let Some(value_cell) = row.cells.get(1) else {
+            self.one_cell(row);
+            return None;
+        };
+        let label = self.label(number, row.cells.first().map_or("", String::as_str));
+        let value = self.value(number, value_cell);
+        Some(SimpleSlice {
+            label: label?,
+            value: value?,
+            source: None,
+        })
+    }
+
+    fn one_cell(&mut self, row: &Row) {
+        let cell = row.cells.first().map_or("", String::as_str);
+        let other = [',', ';', '\t']
+            .into_iter()
+            .find(|c| Some(*c) != self.table.separator && cell.contains(*c));
+        let hint = match (other, self.table.separator) {
+            (Some(other), Some(used)) => format!(
+                " (it holds {}, but this file is separated by {})",
+                separator_name(other),
+                separator_name(used)
+            ),
+            _ => String::new(),
+        };
+        self.problems.push(
+            format!("row {}", row.number),
+            format!(
+                "the row has one cell: a row needs a label (column 1) and a value (column 2){hint}"
+            ),
+        );
+    }
+
+    /// A cell past the second that holds text (trailing empty cells are what spreadsheets add).
+    fn extra_cells(&mut self, row: &Row) {
+        let mut extra = row.cells.iter().enumerate().skip(2);
+        if let Some((i, cell)) = extra.find(|(_, cell)| !cell.trim().is_empty()) {
+            self.problems.push(
+                format!("row {}, column {}", row.number, i + 1),
+                format!(
+                    "{} is outside the two columns a chart reads (labels, then values): remove it, or move it into its own table",
+                    quoted(cell.trim())
+                ),
+            );
+        }
+    }
+
+    fn label(&mut self, number: usize, cell: &str) -> Option<String> {
+        let label = cell.trim();
+        let path = || format!("row {number}, column 1");
+        if label.is_empty() {
+            self.problems.push(path(), "the label is empty");
+            return None;
+        }
+        let fits = self
+            .problems
+            .limited(&path, "the label", label, MAX_LABEL_CHARS);
+        fits.then(|| label.to_string())
+    }
+
+    fn value(&mut self, number: usize, cell: &str) -> Option<f64> {
+        let text = cell.trim();
+        let path = || format!("row {number}, column 2");
+        if text.is_empty() {
+            self.problems.push(path(), "the value is empty");
+            return None;
+        }
+        if is_formula(text) {
+            let message = format!("{} is a formula, not a number: copy the values, not the formulas (in a spreadsheet, paste special as values)", quoted(text));
+            self.problems.push(path(), message);
+            return None;
+        }
+        match read_number(text, self.table.lang) {
+            Ok(number_read) => {
+                self.same_percent(number, number_read.percent, text);
+                self.problems.value(&path, number_read.value, &quoted(text))
+            }
+            Err(problem) => {
+                self.problems.push(path(), problem.message);
+                None
+            }
+        }
+    }
+
+    /// Either every value ends in `%` or none does.
+    fn same_percent(&mut self, number: usize, percent: bool, text: &str) {
+        let (first, first_row) = *self.percent.get_or_insert((percent, number));
+        if first != percent {
+            let (has, other) = if percent {
+                ("has", "has none")
+            } else {
+                ("has no", "has one")
+            };
+            self.problems.push(
+                format!("row {number}, column 2"),
+                format!("{} {has} \"%\", but the value in row {first_row} {other}: write every value alike", quoted(text)),
+            );
+        }
+    }
+}
+
+fn separator_name(separator: char) -> &'static str {
+    match separator {
+        ',' => "commas",
+        ';' => "semicolons",
+        _ => "tabs",
+    }
+}
