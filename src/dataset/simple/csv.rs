@@ -4,7 +4,7 @@
 
 use super::grid::{read_table, Header, Row, Table};
 use super::records::Records;
-use super::{SimpleChart, MAX_SLICES};
+use super::types::{SimpleChart, MAX_SLICES};
 use crate::dataset::{DatasetErrors, MAX_INPUT_BYTES};
 
 /// Tabs come from text pasted out of a spreadsheet, semicolons from spreadsheets saving CSV

@@ -3,7 +3,7 @@
 //! named by its row and column, counted from 1 as a spreadsheet shows them.
 
 use super::number::{quoted, read_number};
-use super::{is_formula, Problems, SimpleChart, SimpleSlice, MAX_LABEL_CHARS, MAX_SLICES};
+use super::types::{is_formula, Problems, SimpleChart, SimpleSlice, MAX_LABEL_CHARS, MAX_SLICES};
 use crate::dataset::DatasetErrors;
 
 /// Reads the cells of an HTML table, row by row. The first row is the header when its second
@@ -173,7 +173,8 @@ fn unit_of_heading(heading: &str) -> Option<String> {
     let inner = heading.strip_suffix(')')?;
     let open = inner.rfind('(')?;
     let unit = inner.get(open + 1..)?.trim();
-    (!unit.is_empty() && unit.chars().count() <= super::MAX_UNIT_CHARS).then(|| unit.to_string())
+    (!unit.is_empty() && unit.chars().count() <= super::types::MAX_UNIT_CHARS)
+        .then(|| unit.to_string())
 }
 
 /// Reads data rows one by one, remembering whether the values so far end in `%`.

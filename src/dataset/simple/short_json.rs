@@ -6,8 +6,8 @@ use serde::Deserialize;
 
 use super::locale::is_language_tag;
 use super::number::quoted;
-use super::{Problems, SimpleChart, SimpleSlice};
-use super::{MAX_LABEL_CHARS, MAX_NOTE_CHARS, MAX_SLICES, MAX_SOURCE_CHARS, MAX_UNIT_CHARS};
+use super::types::{Problems, SimpleChart, SimpleSlice};
+use super::types::{MAX_LABEL_CHARS, MAX_NOTE_CHARS, MAX_SLICES, MAX_SOURCE_CHARS, MAX_UNIT_CHARS};
 use crate::dataset::raw::{ExtraKey, Field, Leaf, List, Number, Obj};
 use crate::dataset::{syntax, DatasetErrors, MAX_INPUT_BYTES};
 use crate::format::plain_number;
