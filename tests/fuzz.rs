@@ -1,4 +1,4 @@
-//! A deterministic mutation fuzzer, no dependencies: inputs grown from the hostile corpus,
+//! A deterministic mutation fuzzer (seeded fastrand): inputs grown from the hostile corpus,
 //! tests/fixtures/minimal.json and the built-in dataset by byte mutations, splices, extreme numbers,
 //! hostile strings and structure-aware edits of the parsed JSON. Each input goes the whole way:
 //! parse, then (if valid) every chart in every allowed kind and both languages through slice
@@ -29,47 +29,9 @@ const MAX_LEN: usize = 1 << 20;
 // ---------------------------------------------------------------------------------------------
 // Randomness
 
-/// xorshift64*: small, fast, and the same sequence on every machine.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        Rng(seed.max(1))
-    }
-
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    /// Uniform in `0..n` (0 when n is 0).
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-
-    fn chance(&mut self, one_in: usize) -> bool {
-        self.below(one_in) == 0
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-
-    /// A range `start..end` inside `0..len`, short more often than long.
-    fn range(&mut self, len: usize) -> (usize, usize) {
-        let start = self.below(len + 1);
-        let max = (len - start).min(if self.chance(4) { 4096 } else { 64 });
-        (start, start + self.below(max + 1))
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 // ---------------------------------------------------------------------------------------------
 // What mutations put in
@@ -298,7 +260,7 @@ fn random_scalar(rng: &mut Rng) -> Value {
         0 => Value::Null,
         1 => Value::Bool(rng.chance(2)),
         2 => extreme_number(rng),
-        3 => Number::from_f64(f64::from_bits(rng.next()))
+        3 => Number::from_f64(f64::from_bits(rng.bits()))
             .map(Value::Number)
             .unwrap_or(Value::Null),
         4 => Value::Array(Vec::new()),
@@ -623,7 +585,7 @@ fn fuzz() {
         } else {
             mutate(&mut rng, &seeds, &mut data);
         }
-        let mut input_rng = Rng::new(rng.next());
+        let mut input_rng = Rng::new(rng.bits());
         stats.inputs += 1;
         let outcome = catch_unwind(AssertUnwindSafe(|| {
             let mut local = Stats::default();

@@ -61,31 +61,9 @@ const TOKENS: [&str; 34] = [
     "{\"label\": \"a\", \"value\": 1}",
 ];
 
-/// xorshift64*: small, fast, and the same sequence on every machine.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 fn mutate(rng: &mut Rng, seeds: &[Vec<u8>], data: &mut Vec<u8>) {
     for _ in 0..=rng.below(3) {
@@ -276,7 +254,7 @@ fn fuzz_simple_readers() {
     let iterations = env_number("FUZZ_ITERATIONS").map_or(DEFAULT_ITERATIONS, |n| n as usize);
     let seed = env_number("FUZZ_SEED").unwrap_or(DEFAULT_SEED);
     let seeds = load_seeds();
-    let mut rng = Rng(seed.max(1));
+    let mut rng = Rng::new(seed);
     let (mut accepted, mut failures) = (0, Vec::new());
     for i in 0..iterations {
         let mut data = rng.pick(&seeds).clone();

@@ -3,6 +3,8 @@
 // Each test target uses some of these.
 #![allow(dead_code)]
 
+pub mod rng;
+
 use std::collections::BTreeSet;
 
 use sector_charts::dataset::{built_in, Dataset, Lang};

@@ -5,38 +5,22 @@ use sector_charts::view::{Event, Key, ViewState};
 
 use crate::common::*;
 
-/// xorshift64*: small, deterministic, good enough to pick events.
-struct Rng(u64);
+use crate::common::rng::Rng;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+/// A slice index: mostly real ones, sometimes far out of range.
+fn index(rng: &mut Rng) -> usize {
+    if rng.chance(10) {
+        rng.below(1000)
+    } else {
+        rng.below(11)
     }
+}
 
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn index(&mut self) -> usize {
-        // Mostly real slice indices, sometimes far out of range.
-        if self.below(10) == 0 {
-            self.below(1000)
-        } else {
-            self.below(11)
-        }
-    }
-
-    fn maybe_index(&mut self) -> Option<usize> {
-        if self.below(4) == 0 {
-            None
-        } else {
-            Some(self.index())
-        }
+fn maybe_index(rng: &mut Rng) -> Option<usize> {
+    if rng.chance(4) {
+        None
+    } else {
+        Some(index(rng))
     }
 }
 
@@ -55,9 +39,9 @@ fn random_event(rng: &mut Rng, sector_ids: &[String], chart_ids: &[String]) -> E
         }
         3 => Event::SetKind(ChartKind::ALL[rng.below(3)]),
         4 => Event::SetLang(Lang::ALL[rng.below(2)]),
-        5 | 6 => Event::ToggleSlice(rng.index()),
-        7 => Event::Hover(rng.maybe_index()),
-        8 => Event::Click(rng.maybe_index()),
+        5 | 6 => Event::ToggleSlice(index(rng)),
+        7 => Event::Hover(maybe_index(rng)),
+        8 => Event::Click(maybe_index(rng)),
         9 => Event::Blur,
         _ => Event::Key(
             [
@@ -130,7 +114,7 @@ fn random_event_sequences_keep_the_state_sane() {
     for sector in &ds.sectors {
         chart_ids.extend(sector.charts.iter().map(|c| c.id.clone()));
     }
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
     let mut drilled = 0usize;
     for _ in 0..2_000 {
         let mut state = ViewState::new(Lang::ALL[rng.below(2)]);
