@@ -3,8 +3,9 @@
 // a narrow screen the sector list is one row that scrolls, with the current sector in view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 
-import { launch, startServer, openExplorer, assertClean, PHONE, waitView } from './helpers.mjs';
+import { launch, startServer, openExplorer, assertClean, PHONE, ROOT, waitView } from './helpers.mjs';
 
 let browser;
 let site;
@@ -49,6 +50,12 @@ for (const { name, options } of VIEWPORTS) {
         assert.ok(seen.share >= 0.5, `#${hash}: only ${(seen.share * 100).toFixed(0)} % of the canvas is in the first screen`);
         assert.equal(seen.scrollX, 0, `#${hash}: the page scrolls sideways`);
         assertClean(log, `the explorer at #${hash}`);
+        if (hash === 'lang=zh' || hash === 'lang=en') {
+          // The first screen as a reader sees it, for docs/screenshots/.
+          const { width } = options.viewport;
+          const file = `first-screen-${width}x${height}-${hash.slice(5)}.png`;
+          await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', file) });
+        }
       } finally {
         await context.close();
       }
