@@ -218,7 +218,8 @@ export type DatasetSlice =
 extern "C" {
     #[wasm_bindgen(typescript_type = "SectorChartOptions")]
     pub type SectorChartOptions;
-    #[wasm_bindgen(typescript_type = "SectorChartState")]
+    /// Null when the chart shows its alert instead (an invalid dataset) or was destroyed.
+    #[wasm_bindgen(typescript_type = "SectorChartState | null")]
     pub type SectorChartState;
     #[wasm_bindgen(typescript_type = "SectorChartErrorDetail | null")]
     pub type ValidationResult;

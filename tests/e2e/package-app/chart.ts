@@ -23,8 +23,9 @@ export async function mountChart(
   const { SectorChart, validateDataset } = await load();
   if (validateDataset('{}') === null) throw new Error('an empty object is not a dataset');
   const chart = new SectorChart(element, options);
-  const state: SectorChartState = chart.state();
-  if (state.kind !== 'bar') throw new Error(`drawn as ${state.kind}`);
+  // Null for a chart that shows its alert instead: the type says so.
+  const state: SectorChartState | null = chart.state();
+  if (state?.kind !== 'bar') throw new Error(`drawn as ${state?.kind}`);
   element.addEventListener('select', (event) => {
     onSelect((event as CustomEvent<SectorChartSelectDetail>).detail);
   });

@@ -12,6 +12,10 @@ export async function misuses(element: HTMLElement): Promise<void> {
   const { SectorChart } = await load();
   // @ts-expect-error lang is "zh" or "en"
   new SectorChart(element, { lang: 'fr' });
+  // @ts-expect-error motion is "auto" or "off"
+  new SectorChart(element, { motion: 'slow' });
+  // @ts-expect-error state() is null for a chart that shows its alert
+  new SectorChart(element).state().kind;
   // @ts-expect-error the named export is null until load() has resolved
   new NamedExport(element);
   const tag = document.createElement('sector-chart');
