@@ -3,7 +3,8 @@
 // compilation and instantiation ran (WebAssembly's functions wrapped by an init script, which
 // changes nothing they do), and when the canvas said it was drawn. Medians of `runs` loads, in
 // ms from navigation start.
-//   node steps.mjs WWW_A [WWW_B …] [--runs=15]
+//   node steps.mjs WWW_A [WWW_B …] [--runs=15] [--page=ours.html]
+// (--page=ours-hints.html: the same page with the loading hints of docs/embedding.md.)
 import { resolve, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
@@ -13,8 +14,9 @@ import { median, fmt } from './lib/stats.mjs';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 15);
+const PAGE = args.find((a) => a.startsWith('--page='))?.slice(7) ?? 'ours.html';
 const builds = args.filter((a) => !a.startsWith('--')).map((w) => resolve(w));
-if (!builds.length) throw new Error('usage: node steps.mjs WWW_A [WWW_B …] [--runs=15]');
+if (!builds.length) throw new Error('usage: node steps.mjs WWW_A [WWW_B …] [--runs=15] [--page=ours.html]');
 const server = await serve(builds.flatMap((www, i) => [[`/b${i}/`, join(HERE, 'pages')], [`/b${i}/`, www]]));
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
@@ -41,7 +43,7 @@ async function once(index) {
   const context = await browser.newContext(CONTEXT);
   await context.addInitScript(recordWasm);
   const page = await context.newPage();
-  await page.goto(`${origin}/b${index}/ours.html`);
+  await page.goto(`${origin}/b${index}/${PAGE}`);
   await page.waitForFunction(() => window.__bench?.drawn != null, null, { timeout: 60000 });
   const row = await page.evaluate((files) => {
     const out = {};
@@ -69,6 +71,6 @@ server.close();
 const keys = [...new Set(results.flatMap((rows) => rows.flatMap(Object.keys)))];
 const at = (i, key) => median(results[i].map((row) => row[key]));
 keys.sort((a, b) => (at(0, a) ?? at(1, a) ?? 0) - (at(0, b) ?? at(1, b) ?? 0));
-console.log(`| ms from navigation start, median of ${runs} loads | ${builds.map((b) => b.replace(/^.*\/(?=[^/]+\/?$)/, '')).join(' | ')} |`);
+console.log(`| ${PAGE}: ms from navigation start, median of ${runs} loads | ${builds.map((b) => b.replace(/^.*\/(?=[^/]+\/?$)/, '')).join(' | ')} |`);
 console.log(`|---|${builds.map(() => '---:').join('|')}|`);
 for (const key of keys) console.log(`| ${key} | ${builds.map((_, i) => fmt(at(i, key), 1)).join(' | ')} |`);
