@@ -30,16 +30,16 @@ const loads = (globalThis.__sectorChartsLoads ??= new Map());
  */
 export function load() {
   if (!loads.has(WASM_URL)) {
-    // The glue and the .wasm download side by side, not one after the other.
-    const wasm = fetch(WASM_URL).catch((error) => {
+    // The .wasm compiles while it downloads and while the glue arrives, not after the glue.
+    const module = fetch(WASM_URL).then(compile, (error) => {
       throw new Error(`${WASM_URL} could not be loaded: ${error.message}`);
     });
     // Its failure is reported through load(); until the glue awaits it, it would count as unhandled.
-    wasm.catch(() => {});
+    module.catch(() => {});
     // A literal specifier, so that bundlers put the glue in a chunk of its own.
     loads.set(WASM_URL, import('./pkg/sector_charts.js').then(async (glue) => ({
       glue,
-      exports: await glue.default({ module_or_path: wasm }),
+      exports: await glue.default({ module_or_path: module }),
     })));
   }
   return loads.get(WASM_URL).then(({ glue, exports }) => {
@@ -47,6 +47,15 @@ export function load() {
     validateDataset = glue.validateDataset;
     return { SectorChart, validateDataset, memory: exports.memory };
   });
+}
+
+/** The .wasm's response, compiled as it streams in (from its bytes when a server sends another type). */
+async function compile(response) {
+  if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText} for ${WASM_URL}`);
+  if (response.headers.get('content-type')?.split(';')[0].trim() === 'application/wasm') {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
 }
 
 /** The file's bytes: the widget decodes them itself (no JavaScript string of a large file). */

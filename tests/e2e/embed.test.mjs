@@ -289,6 +289,30 @@ test('a dataset that fails or never arrives shows an alert; the other widgets ar
   }
 });
 
+test('a page with the loading hints of docs/embedding.md draws, and fetches each file once', async () => {
+  const { context, page, log } = await newPage(browser);
+  const requests = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  try {
+    await page.goto(`${site.origin}/pages/preload.html`);
+    await settled(page, ['hinted']);
+    const shown = await widget(page, 'hinted');
+    assert.equal(shown.title, 'Valid patents of tech little giants');
+    assert.equal(shown.alert, null);
+    assert.match(shown.drawn, /^(pie|donut|bar):/);
+    // A hint the browser could not use (another credentials mode, say) is a second request.
+    for (const file of ['/pkg/sector_charts_bg.wasm', '/pkg/sector_charts.js', '/embed.js', '/widget.css']) {
+      assert.equal(requests.filter((path) => path === file).length, 1, `${file} requested once: ${requests}`);
+    }
+    // Chromium warns of a preload left unused or one that does not match the request.
+    assert.deepEqual(log.warnings.filter((w) => /preload/i.test(w)), []);
+    assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(log.consoleErrors.filter((e) => !/favicon\.ico/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('embed.js included twice, also from two addresses, breaks nothing', async () => {
   const { context, page, log } = await newPage(browser);
   const wasmRequests = [];
