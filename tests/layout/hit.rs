@@ -271,3 +271,44 @@ fn bar_rows_and_labels() {
     let band_h = l.slices.iter().map(|g| g.band.h).fold(0.0, f64::max);
     assert!(band_h <= 3.0 * 17.0 + EPS);
 }
+
+#[test]
+fn bar_texts_keep_room_to_be_drawn_bold() {
+    // A selected row's category and value are drawn bold, about 15 % wider than measured: the
+    // category must not then run off the left edge, nor the value off the right.
+    let long = Chart::new(&[
+        (
+            "New market entities registered",
+            207_100.0,
+            "207.1 thousand market entities",
+        ),
+        (
+            "Other market entities",
+            2_354_900.0,
+            "2.35 million market entities",
+        ),
+    ]);
+    for chart in realistic().into_iter().chain([long]) {
+        for (w, h) in SIZES {
+            let l = run(&chart, &opts(ChartKind::Bar, w, h, 1.0));
+            for label in &l.labels {
+                let bold = 1.15 * label.bounds.w;
+                match label.role {
+                    LabelRole::Category => assert!(
+                        label.anchor.x - bold >= 0.0,
+                        "{:?} at {w}: bold from {}",
+                        label.lines,
+                        label.anchor.x - bold
+                    ),
+                    LabelRole::Value => assert!(
+                        label.anchor.x + bold <= l.width,
+                        "{:?} at {w}: bold to {}",
+                        label.lines,
+                        label.anchor.x + bold
+                    ),
+                    LabelRole::Slice => {}
+                }
+            }
+        }
+    }
+}
