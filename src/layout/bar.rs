@@ -19,9 +19,6 @@ const LABEL_WIDTH_FRACTION: f64 = 0.35;
 const MAX_CATEGORY_LINES: usize = 2;
 /// Bar thickness as a fraction of the row height.
 const BAR_FRACTION: f64 = 0.6;
-/// A selected row's texts are drawn bold, up to about this much wider than measured: their
-/// room is kept, so that a bold category does not run off the canvas's left edge.
-const BOLD_ROOM: f64 = 1.15;
 
 fn row_min(line_h: f64, scale: f64) -> f64 {
     MAX_CATEGORY_LINES as f64 * line_h + 4.0 * scale
@@ -66,13 +63,12 @@ pub(super) fn layout_bar(
 
     // Category labels, wrapped to the label column; the column is as wide as the widest
     // label that fits.
-    let mut categories = category_lines(ctx, inputs, LABEL_WIDTH_FRACTION * w / BOLD_ROOM);
-    let label_w = BOLD_ROOM
-        * categories
-            .iter()
-            .flatten()
-            .map(|(_, w)| *w)
-            .fold(0.0, f64::max);
+    let mut categories = category_lines(ctx, inputs, LABEL_WIDTH_FRACTION * w);
+    let label_w = categories
+        .iter()
+        .flatten()
+        .map(|(_, w)| *w)
+        .fold(0.0, f64::max);
     let inner = pad + RING_CLEARANCE * s;
     let x0 = inner
         + if label_w > 0.0 {
@@ -191,7 +187,7 @@ fn value_texts_and_scale(
     if max_v > 0.0 {
         for (&v, (_, vw)) in values.iter().zip(value_texts.iter()) {
             if v > 0.0 {
-                full = full.min((plot_w - value_gap - vw * BOLD_ROOM) * max_v / v);
+                full = full.min((plot_w - value_gap - vw) * max_v / v);
             }
         }
     }
@@ -217,6 +213,7 @@ fn category_label(
         align_right: true,
         leader: Vec::new(),
         line_height: line_h,
+        bold_fits: false,
     }
 }
 
@@ -238,5 +235,6 @@ fn value_label(
         align_right: false,
         leader: Vec::new(),
         line_height: line_h,
+        bold_fits: false,
     }
 }

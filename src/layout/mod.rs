@@ -4,6 +4,7 @@
 
 mod angles;
 mod bar;
+mod bold;
 mod geometry;
 mod hit;
 mod labels;
@@ -105,6 +106,7 @@ pub fn compute(input: &LayoutInput) -> Layout {
     } else {
         bar::layout_bar(&ctx, input.slices, &values, max_v, &mut layout);
     }
+    bold::mark_bold_fits(&ctx, &mut layout.labels, ctx.w, PADDING * scale / 2.0);
     // Laid out without a highlight, then highlighted: the same steps a hover takes.
     layout.set_highlight(input.highlight);
     layout

@@ -330,6 +330,7 @@ fn place_labels(
             align_right: !is_right,
             leader,
             line_height: ctx.line_h,
+            bold_fits: false,
         });
     }
 }

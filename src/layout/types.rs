@@ -136,6 +136,8 @@ pub struct Label {
     /// label (with a short bend in the gutter when the label was pushed). Empty for bars.
     pub leader: Vec<Point>,
     pub line_height: f64,
+    /// Drawn bold (its slice selected), the label still fits on the canvas.
+    pub bold_fits: bool,
 }
 
 /// Pull-out distance of the highlighted pie slice, in CSS px (× scale).

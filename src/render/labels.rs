@@ -33,7 +33,7 @@ pub(super) fn draw_labels<DB: DrawingBackend>(
                 label.anchor.x,
                 label.anchor.y + row as f64 * label.line_height,
             );
-            let bold = selected && !is_value;
+            let bold = selected && !is_value && label.bold_fits;
             let style = paint.text_style(paint.font_px, rgb, bold, label.align_right);
             area.draw(&Text::new(printable(line), pixel(at), style))?;
         }

@@ -1,10 +1,10 @@
 // An embedded <sector-chart> away from the page's corner, as in any article: its tooltip stands
-// next to the pointer and is not cut at the widget's edge, and a selected bar row, drawn bold,
-// stays inside the canvas.
+// next to the pointer and is not cut at the widget's edge; and a selected slice's labels, drawn
+// bold where that fits, stay inside the canvas.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { HERE, WWW, launch, startServer, newPage, slicePoints, assertClean } from './helpers.mjs';
+import { HERE, WWW, PHONE, launch, startServer, newPage, openExplorer, slicePoints, assertClean } from './helpers.mjs';
 
 let browser;
 let site;
@@ -82,5 +82,30 @@ test('a selected bar row, drawn bold, leaves no ink on the canvas edges', async 
     assertClean(log);
   } finally {
     await context.close();
+  }
+});
+
+test('the label of a selected pie slice stays inside the canvas, on a phone and a desktop', async () => {
+  for (const [hash, width] of [['sector=smes&lang=en', 390], ['sector=public-services&lang=en', 640], ['sector=smes&lang=zh', 360]]) {
+    const { context, page, log } = await openExplorer(browser, site.origin, hash, { ...PHONE, viewport: { width, height: 800 } });
+    try {
+      const points = await slicePoints(page, null);
+      for (const index of Object.keys(points)) {
+        const { x, y } = points[index];
+        await page.mouse.click(x, y);
+        await page.waitForFunction((i) => window.explorer.state().selected === Number(i), index);
+        const edges = await page.evaluate(() => {
+          const canvas = document.querySelector('canvas.sc-canvas');
+          const context = canvas.getContext('2d');
+          const column = (x) => context.getImageData(x, 0, 1, canvas.height).data
+            .filter((value, i) => i % 4 === 3 && value > 0).length;
+          return [column(0), column(canvas.width - 1)];
+        });
+        assert.deepEqual(edges, [0, 0], `#${hash} at ${width} px, slice ${index} selected: ink on the edges`);
+      }
+      assertClean(log);
+    } finally {
+      await context.close();
+    }
   }
 });

@@ -3,7 +3,9 @@
 use std::f64::consts::{FRAC_PI_2, PI};
 
 use sector_charts::dataset::ChartKind;
-use sector_charts::layout::{bar_preferred_height, LabelRole, Point};
+use sector_charts::layout::{
+    bar_preferred_height, is_wide, ApproxMeasure, LabelRole, Point, TextMeasure,
+};
 
 use crate::common::*;
 use crate::invariants::*;
@@ -272,10 +274,25 @@ fn bar_rows_and_labels() {
     assert!(band_h <= 3.0 * 17.0 + EPS);
 }
 
+/// A line's width drawn bold, by the approximate measure: CJK ideographs keep their width,
+/// everything else widens by 15 % (about what DejaVu Sans Bold does).
+fn bold_line_width(line: &str, font: f64) -> f64 {
+    line.chars()
+        .map(|c| {
+            let w = ApproxMeasure.width(&c.to_string(), font);
+            if is_wide(c) {
+                w
+            } else {
+                1.15 * w
+            }
+        })
+        .sum()
+}
+
 #[test]
-fn bar_texts_keep_room_to_be_drawn_bold() {
-    // A selected row's category and value are drawn bold, about 15 % wider than measured: the
-    // category must not then run off the left edge, nor the value off the right.
+fn labels_are_drawn_bold_only_where_bold_fits() {
+    // A selected slice's texts are drawn bold: where that is marked as fitting, a text aligned
+    // on its right does not then run off the left edge, nor one aligned on its left the right.
     let long = Chart::new(&[
         (
             "New market entities registered",
@@ -288,27 +305,37 @@ fn bar_texts_keep_room_to_be_drawn_bold() {
             "2.35 million market entities",
         ),
     ]);
+    let (mut fits, mut not) = (0, 0);
     for chart in realistic().into_iter().chain([long]) {
-        for (w, h) in SIZES {
-            let l = run(&chart, &opts(ChartKind::Bar, w, h, 1.0));
-            for label in &l.labels {
-                let bold = 1.15 * label.bounds.w;
-                match label.role {
-                    LabelRole::Category => assert!(
-                        label.anchor.x - bold >= 0.0,
-                        "{:?} at {w}: bold from {}",
-                        label.lines,
-                        label.anchor.x - bold
-                    ),
-                    LabelRole::Value => assert!(
-                        label.anchor.x + bold <= l.width,
-                        "{:?} at {w}: bold to {}",
-                        label.lines,
-                        label.anchor.x + bold
-                    ),
-                    LabelRole::Slice => {}
+        for kind in ChartKind::ALL {
+            for (w, h) in SIZES {
+                let l = run(&chart, &opts(kind, w, h, 1.0));
+                for label in &l.labels {
+                    if !label.bold_fits {
+                        not += 1;
+                        continue;
+                    }
+                    fits += 1;
+                    let bold = label
+                        .lines
+                        .iter()
+                        .map(|line| bold_line_width(line, 13.0))
+                        .fold(0.0, f64::max);
+                    let (from, to) = if label.align_right {
+                        (label.anchor.x - bold, label.anchor.x)
+                    } else {
+                        (label.anchor.x, label.anchor.x + bold)
+                    };
+                    assert!(
+                        from >= 0.0 && to <= l.width,
+                        "{kind:?} {:?} at {w}: bold from {from} to {to}",
+                        label.lines
+                    );
                 }
             }
         }
     }
+    // Most labels have the room; the widest of a column that reaches the canvas's edge, such as
+    // the long bar category at 360 px, does not.
+    assert!(fits > 3 * not && not > 0, "{fits} fit bold, {not} do not");
 }
