@@ -1,8 +1,9 @@
 //! Every text a reader sees about a chart and its slices, one function per text: values and
 //! shares, the tooltip, table and legend words, the summary and what the live region says.
 
-use crate::dataset::{Chart, Dataset, Lang};
-use crate::format::{share_text, value_and_share, value_text};
+use crate::dataset::{Chart, Dataset, Lang, Slice, ValueStyle};
+use crate::format::{local_share_text, local_value_text, share_text, value_and_share, value_text};
+use crate::format::{LocalNumbers, PlainNumbers};
 use crate::i18n::{kind_name, words};
 use crate::layout::{shares, SliceInput};
 use crate::view::{other_group, ViewState};
@@ -40,10 +41,55 @@ impl SliceText {
 /// always in the DOM; the CSV has every slice.
 pub const TABLE_ROWS: usize = 100;
 
+/// How one chart writes its values and shares: the report's style, or the reader's locale.
+struct Writer<'a> {
+    chart: &'a Chart,
+    lang: Lang,
+    numbers: &'a dyn LocalNumbers,
+}
+
+impl Writer<'_> {
+    /// `slice` lends its unit, counter and qualifier (the "Other" slice takes its first
+    /// member's unit and counter, without the qualifier).
+    fn value(&self, value: f64, slice: &Slice, qualified: bool) -> String {
+        match &self.chart.style {
+            ValueStyle::Report => value_text(
+                value,
+                slice.unit,
+                slice.counter.as_ref(),
+                slice.qualifier.filter(|_| qualified),
+                self.lang,
+            ),
+            ValueStyle::Local { unit } => local_value_text(value, unit.as_deref(), self.numbers),
+        }
+    }
+
+    fn share(&self, ratio: f64) -> String {
+        match &self.chart.style {
+            ValueStyle::Report => share_text(ratio),
+            ValueStyle::Local { .. } => local_share_text(ratio, self.numbers),
+        }
+    }
+}
+
 /// One text per slice of the chart, in order, and last the "Other" slice when the chart groups
-/// its smallest slices (see `view::other_group`).
+/// its smallest slices (see `view::other_group`). An editor's chart writes its numbers plainly.
 pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
+    slice_texts_in(chart, state, &PlainNumbers)
+}
+
+/// [`slice_texts`], an editor's chart writing its numbers with `numbers` (the reader's locale).
+pub fn slice_texts_in(
+    chart: &Chart,
+    state: &ViewState,
+    numbers: &dyn LocalNumbers,
+) -> Vec<SliceText> {
     let lang = state.lang;
+    let writer = Writer {
+        chart,
+        lang,
+        numbers,
+    };
     let group = other_group(chart, &state.hidden, state.expanded);
     let shares = shares(
         chart
@@ -66,20 +112,14 @@ pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
                 label: slice.label.get(lang).to_string(),
                 amount: slice.value,
                 value: if shown_anywhere {
-                    value_text(
-                        slice.value,
-                        slice.unit,
-                        slice.counter.as_ref(),
-                        slice.qualifier,
-                        lang,
-                    )
+                    writer.value(slice.value, slice, true)
                 } else {
                     String::new()
                 },
                 share: if hidden || !shown_anywhere {
                     String::new()
                 } else {
-                    share_text(ratio)
+                    writer.share(ratio)
                 },
                 share_ratio: ratio,
                 hidden,
@@ -103,8 +143,8 @@ pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
                 Lang::En => format!("Other ({count})"),
             },
             amount: group.value,
-            value: value_text(group.value, first.unit, first.counter.as_ref(), None, lang),
-            share: share_text(ratio),
+            value: writer.value(group.value, first, false),
+            share: writer.share(ratio),
             share_ratio: ratio,
             hidden: false,
             grouped: false,
@@ -296,6 +336,15 @@ fn describe_position(texts: &[SliceText], index: usize, lang: Lang) -> String {
 pub fn credit(dataset: &Dataset, lang: Lang) -> String {
     let w = words(lang);
     let source = &dataset.source;
+    if source.publisher.get(lang).is_empty() && source.date.is_empty() {
+        // An editor's simple chart: its source line as written, or no credit at all.
+        let title = source.title.get(lang);
+        return match (title.is_empty(), lang) {
+            (true, _) => String::new(),
+            (false, Lang::Zh) => format!("{}：{title}", w.credit_prefix),
+            (false, Lang::En) => format!("{}: {title}", w.credit_prefix),
+        };
+    }
     match lang {
         Lang::Zh => format!(
             "{}：{}《{}》，{}",

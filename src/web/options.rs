@@ -45,6 +45,20 @@ pub struct Options {
     pub script_url: Option<String>,
     /// Loading the editor's dataset failed (`src=` unreachable, timed out): shown as the alert.
     pub load_error: Option<String>,
+    /// `data` is CSV (a `src` ending in `.csv` or served as `text/csv`), not JSON.
+    pub data_is_csv: bool,
+    /// The cells of a `<table>` inside the tag, as text, and its caption.
+    pub table: Option<GivenTable>,
+    /// The tag's `title`: the title of a table or CSV without a caption.
+    pub title: Option<String>,
+}
+
+/// A table's cells, row by row, as their `textContent` (never HTML), and its `<caption>`.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct GivenTable {
+    pub rows: Vec<Vec<String>>,
+    pub caption: Option<String>,
 }
 
 /// The options object as JavaScript gives it: every field may be left out or `null`, and
@@ -65,6 +79,9 @@ struct Given {
     data: Checked<DataText>,
     script_url: Checked<String>,
     load_error: Checked<String>,
+    data_format: Checked<String>,
+    table: Checked<GivenTable>,
+    title: Checked<String>,
 }
 
 /// A field's value, or why it could not be read (`invalid type: string "yes", expected a
@@ -226,7 +243,13 @@ impl Options {
             (
                 (&o.theme, &o.motion, o.explorer, o.hash, o.downloads),
                 (o.height.map(f64::to_bits), &o.unusable_height, &o.data),
-                (&o.script_url, &o.load_error),
+                (
+                    &o.script_url,
+                    &o.load_error,
+                    o.data_is_csv,
+                    &o.table,
+                    &o.title,
+                ),
             )
         }
         rest(self) == rest(other)
@@ -370,6 +393,9 @@ impl Options {
             data: given.data.take("data", wrong).map(|d| d.0),
             script_url: text(given.script_url, "scriptUrl", wrong),
             load_error: text(given.load_error, "loadError", wrong),
+            data_is_csv: text(given.data_format, "dataFormat", wrong).as_deref() == Some("csv"),
+            table: given.table.take("table", wrong),
+            title: text(given.title, "title", wrong),
         }
     }
 }

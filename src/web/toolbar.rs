@@ -5,7 +5,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
 use super::dom::{action_button, child, clear, set_hidden};
-use crate::dataset::{Chart, Dataset, Lang};
+use crate::dataset::{Chart, Dataset, Lang, ValueStyle};
 use crate::i18n::{kind_name, words, Words};
 use crate::view::ViewState;
 
@@ -79,6 +79,9 @@ impl Toolbar {
         self.lang_button.set_text_content(Some(w.switch_language));
         self.lang_button.set_attribute("data-value", other.code())?;
         self.lang_button.set_attribute("lang", other.code())?;
+        // An editor's simple chart is in one language: there is no other to switch to.
+        let one_language = chart.is_some_and(|c| c.style != ValueStyle::Report);
+        set_hidden(&self.lang_button, one_language)?;
         self.table_button
             .set_text_content(Some(if shown.table_open {
                 w.hide_data
