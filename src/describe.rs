@@ -4,7 +4,7 @@
 use crate::dataset::{Chart, Dataset, Lang, Slice, ValueStyle};
 use crate::format::{local_share_text, local_value_text, share_text, value_and_share, value_text};
 use crate::format::{LocalNumbers, PlainNumbers};
-use crate::i18n::{kind_name, words};
+use crate::i18n::{fill, kind_name, words, Speech};
 use crate::layout::{shares, SliceInput};
 use crate::view::{other_group, ViewState};
 
@@ -135,13 +135,11 @@ pub fn slice_texts_in(
         .collect();
     if let (Some(group), Some(first)) = (group, chart.slices.first()) {
         let ratio = shares.share_of(group.value);
-        let count = group.members.len();
+        let count = group.members.len().to_string();
+        let w = words(state.speech());
         texts.push(SliceText {
             key: "other".into(),
-            label: match lang {
-                Lang::Zh => format!("其他（{count} 项）"),
-                Lang::En => format!("Other ({count})"),
-            },
+            label: fill(w.other, &[("count", &count)]),
             amount: group.value,
             value: writer.value(group.value, first, false),
             share: writer.share(ratio),
@@ -149,12 +147,7 @@ pub fn slice_texts_in(
             hidden: false,
             grouped: false,
             source: None,
-            derivation: Some(match lang {
-                Lang::Zh => format!("最小的 {count} 项合计；点击展开全部。"),
-                Lang::En => {
-                    format!("The {count} smallest slices together; choose it to show them all.")
-                }
-            }),
+            derivation: Some(fill(w.other_explained, &[("count", &count)])),
             note: None,
         });
     }
@@ -191,43 +184,37 @@ pub fn layout_inputs(texts: &[SliceText]) -> Vec<SliceInput<'_>> {
 /// the chart's [`slice_texts`] for `state`, which the caller already has (no second pass over
 /// every slice of a large chart).
 pub fn summary(dataset: &Dataset, state: &ViewState, texts: &[SliceText]) -> String {
-    let lang = state.lang;
-    let w = words(lang);
+    let speech = state.speech();
+    let w = words(speech);
     let Some(chart) = state.chart(dataset) else {
         return w.no_chart.to_string();
     };
     let kind = state.effective_kind(dataset).unwrap_or(chart.kind);
-    let shown = texts.iter().filter(|t| t.is_drawn()).count();
+    let shown = texts.iter().filter(|t| t.is_drawn()).count().to_string();
     let largest = texts
         .iter()
         .filter(|t| t.is_drawn())
         .max_by(|a, b| a.share_ratio.total_cmp(&b.share_ratio));
-    let largest = largest.map_or(String::new(), |t| match lang {
-        Lang::Zh => format!("最大：{}，{}（{}）。", t.label, t.value, t.share),
-        Lang::En => format!(" Largest: {}, {} ({}).", t.label, t.value, t.share),
+    let largest = largest.map_or(String::new(), |t| {
+        let slots = [
+            ("label", &*t.label),
+            ("value", &t.value),
+            ("share", &t.share),
+        ];
+        fill(w.largest, &slots)
     });
-    match lang {
-        Lang::Zh => format!(
-            "{}：{}，共 {} 项。{}",
-            kind_name(kind, lang),
-            chart.title.zh,
-            shown,
-            largest
-        ),
-        Lang::En => format!(
-            "{} chart: {}, {} {}.{}",
-            kind_name(kind, lang),
-            chart.title.en,
-            shown,
-            w.slices,
-            largest
-        ),
-    }
+    let slots = [
+        ("kind", kind_name(kind, speech)),
+        ("title", chart.title.get(state.lang)),
+        ("count", &shown),
+        ("largest", &largest),
+    ];
+    fill(w.summary, &slots)
 }
 
 /// The tooltip of a slice: its parts in order (label, value and share, the report's words,
 /// how it was derived, a note; empty for a part left out) and the box's accessible name.
-pub fn tooltip_text(text: &SliceText, lang: Lang) -> ([String; 5], String) {
+pub fn tooltip_text(text: &SliceText, speech: impl Into<Speech>) -> ([String; 5], String) {
     let parts = [
         text.label.clone(),
         value_and_share(&text.value, &text.share),
@@ -235,39 +222,43 @@ pub fn tooltip_text(text: &SliceText, lang: Lang) -> ([String; 5], String) {
         text.derivation.clone().unwrap_or_default(),
         text.note.clone().unwrap_or_default(),
     ];
-    (parts, format!("{}: {}", words(lang).value, text.label))
+    (parts, format!("{}: {}", words(speech).value, text.label))
 }
 
 /// The share cell of a slice's row in the data table.
-pub fn table_share(text: &SliceText, lang: Lang) -> &str {
+pub fn table_share(text: &SliceText, speech: impl Into<Speech>) -> &str {
     if text.hidden {
-        words(lang).hidden
+        words(speech).hidden
     } else {
         &text.share
     }
 }
 
 /// What a slice's legend entry says after its label: its share, or that it is hidden.
-pub fn legend_detail(text: &SliceText, lang: Lang) -> String {
+pub fn legend_detail(text: &SliceText, speech: impl Into<Speech>) -> String {
     if text.hidden {
-        format!(" ({})", words(lang).hidden)
+        format!(" ({})", words(speech).hidden)
     } else {
         format!(" {}", text.share)
     }
 }
 
 /// What the live region says about one slice: label, value, share.
-pub fn slice_sentence(text: &SliceText, position: usize, count: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "{}：{}，占 {}（第 {} 项，共 {} 项）",
-            text.label, text.value, text.share, position, count
-        ),
-        Lang::En => format!(
-            "{}: {}, {} ({} of {})",
-            text.label, text.value, text.share, position, count
-        ),
-    }
+pub fn slice_sentence(
+    text: &SliceText,
+    position: usize,
+    count: usize,
+    speech: impl Into<Speech>,
+) -> String {
+    let (position, count) = (position.to_string(), count.to_string());
+    let slots = [
+        ("label", &*text.label),
+        ("value", &text.value),
+        ("share", &text.share),
+        ("position", &position),
+        ("count", &count),
+    ];
+    fill(words(speech).position, &slots)
 }
 
 /// What changed between two states, in a sentence for the live region, if anything worth saying.
@@ -277,9 +268,9 @@ pub fn announcement(
     after: &ViewState,
     texts: &[SliceText],
 ) -> Option<String> {
-    let lang = after.lang;
-    let w = words(lang);
-    if before.lang != after.lang {
+    let speech = after.speech();
+    let w = words(speech);
+    if before.lang != after.lang || before.locale != after.locale {
         return Some(w.language_now.to_string());
     }
     if before.sector != after.sector
@@ -306,19 +297,19 @@ pub fn announcement(
     }
     if before.selected != after.selected {
         return Some(match after.selected {
-            Some(i) => format!("{}: {}", w.selected, describe_position(texts, i, lang)),
+            Some(i) => format!("{}: {}", w.selected, describe_position(texts, i, speech)),
             None => w.selection_cleared.to_string(),
         });
     }
     if before.focus != after.focus {
         if let Some(i) = after.focus {
-            return Some(describe_position(texts, i, lang));
+            return Some(describe_position(texts, i, speech));
         }
     }
     None
 }
 
-fn describe_position(texts: &[SliceText], index: usize, lang: Lang) -> String {
+fn describe_position(texts: &[SliceText], index: usize, speech: Speech) -> String {
     let visible: Vec<usize> = (0..texts.len())
         .filter(|i| texts.get(*i).is_some_and(|t| t.is_drawn()))
         .collect();
@@ -328,13 +319,15 @@ fn describe_position(texts: &[SliceText], index: usize, lang: Lang) -> String {
         .map_or(0, |p| p + 1);
     texts
         .get(index)
-        .map(|t| slice_sentence(t, position, visible.len(), lang))
+        .map(|t| slice_sentence(t, position, visible.len(), speech))
         .unwrap_or_default()
 }
 
 /// The credit line under every chart: report, publisher, date.
-pub fn credit(dataset: &Dataset, lang: Lang) -> String {
-    let w = words(lang);
+pub fn credit(dataset: &Dataset, speech: impl Into<Speech>) -> String {
+    let speech = speech.into();
+    let w = words(speech);
+    let lang = speech.slot();
     let source = &dataset.source;
     if source.publisher.get(lang).is_empty() && source.date.is_empty() {
         // An editor's simple chart: its source line as written, or no credit at all.

@@ -13,6 +13,16 @@ const STYLE_WAIT_MS = 3000;
 // This module's own address (a bundler would copy a file named by new URL('./embed.js', …)).
 const SCRIPT_URL = import.meta.url;
 
+// The one sentence said without the .wasm, in the widget's languages (src/i18n.rs has the rest).
+const COULD_NOT_START = {
+  zh: '图表无法启动：',
+  en: 'The chart could not start: ',
+  fr: 'Le graphique n’a pas pu démarrer : ',
+  de: 'Das Diagramm konnte nicht starten: ',
+  es: 'El gráfico no pudo iniciarse: ',
+  ja: 'グラフを開始できませんでした：',
+};
+
 const WASM_URL = new URL('./pkg/sector_charts_bg.wasm', import.meta.url).href;
 
 /** The chart class and the validator, set once `load()` has resolved (`null` before). */
@@ -139,8 +149,9 @@ class SectorChartElement extends HTMLElement {
 
   /** Without the wasm there is no chart: say so in the widget's place, as text, and tell the page. */
   #failToStart(error, lang) {
-    // In the widget's language, Chinese unless English is asked for (the widget's default too).
-    const message = (lang === 'en' ? 'The chart could not start: ' : '图表无法启动：') + error.message;
+    // In the widget's language (Chinese by default, as the widget), English for one it lacks.
+    const primary = (lang ?? 'zh').split('-')[0].toLowerCase();
+    const message = (COULD_NOT_START[primary] ?? COULD_NOT_START.en) + error.message;
     const alert = document.createElement('div');
     alert.className = 'sc-alert';
     alert.setAttribute('role', 'alert');

@@ -12,7 +12,7 @@ pub(crate) mod types;
 mod validate;
 
 pub use error::{DatasetError, DatasetErrors};
-pub use kinds::{ChartKind, Lang, Text};
+pub use kinds::{ChartKind, Lang, Locale, Text};
 pub use syntax::MAX_INPUT_BYTES;
 pub use types::{
     Chart, Dataset, Derivation, Indicator, Qualifier, Sector, Slice, Source, Unit, ValueStyle,

@@ -14,6 +14,7 @@ mod frames;
 mod legend;
 mod listeners;
 mod live;
+mod locale;
 mod motion;
 mod options;
 mod picture;
@@ -298,16 +299,16 @@ impl SectorChart {
             Some(Err(errors)) => Err(errors),
             None => built_in(),
         };
-        let lang = options.lang();
+        let speaking = options.speaking();
         let dataset = match dataset {
             Ok(dataset) => dataset,
             Err(errors) => {
                 let dom = Dom::build(mount, false, false)?;
-                dom.root.set_attribute("lang", lang.code())?;
+                dom.root.set_attribute("lang", speaking.tag())?;
                 dom.root
                     .class_list()
                     .toggle_with_force("sc-dark", options.wants_dark())?;
-                dom.show_errors(&errors, lang)?;
+                dom.show_errors(&errors, speaking.speech())?;
                 dispatch(&dom.root, "error", &error_detail(&errors)?)?;
                 return Ok(Inner::Broken(dom));
             }

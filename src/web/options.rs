@@ -6,7 +6,7 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
 use super::dom::current_hash;
-use crate::dataset::{ChartKind, Dataset, Lang};
+use crate::dataset::{ChartKind, Dataset, Lang, Locale};
 use crate::view::ViewState;
 
 /// The least and most height an editor may ask for, in CSS px.
@@ -271,18 +271,20 @@ impl Options {
 
 /// What the options ask to show, checked against the dataset.
 impl Options {
-    /// The language asked for, else Chinese.
-    pub fn lang(&self) -> Lang {
-        self.lang
-            .as_deref()
-            .and_then(Lang::from_code)
-            .unwrap_or_default()
+    /// The language asked for (any BCP 47 tag), else Chinese, as a view speaks it: the
+    /// report's text slot and, for a tag other than zh or en, the locale.
+    pub fn speaking(&self) -> ViewState {
+        let mut state = ViewState::new(Lang::default());
+        if let Some(tag) = &self.lang {
+            state.set_tag(tag, Lang::default());
+        }
+        state
     }
 
     /// The view the options (and, on explorer pages, the link) ask for, checked against the data.
     pub fn initial_state(&self, dataset: &Dataset) -> ViewState {
-        let default_lang = self.lang();
-        let mut state = ViewState::new(default_lang);
+        let mut state = self.speaking();
+        let default_lang = state.lang;
         state.sector = self.sector.clone();
         state.chart = self.chart.clone();
         state.kind = self.kind.as_deref().and_then(ChartKind::from_code);
@@ -294,7 +296,12 @@ impl Options {
         }
         if self.hash {
             if let Some(hash) = current_hash().filter(|h| !h.is_empty()) {
+                let locale = state.locale.take();
                 state = ViewState::from_query(&hash, default_lang);
+                // A link without a language keeps the one the options name.
+                if !hash.split('&').any(|pair| pair.starts_with("lang=")) {
+                    state.locale = locale;
+                }
             }
         }
         let (state, fallbacks) = state.sanitised(dataset);
@@ -318,8 +325,10 @@ impl Options {
             }
         }
         if let Some(lang) = &self.lang {
-            if Lang::from_code(lang).is_none() {
-                problems.push(format!("lang=\"{lang}\" is not zh or en; showing Chinese"));
+            if Lang::from_code(lang).is_none() && Locale::of_tag(lang).is_none() {
+                problems.push(format!(
+                    "lang=\"{lang}\" is not a language tag (such as zh, en, fr, de-CH or ja); showing Chinese"
+                ));
             }
         }
         if let Some(height) = &self.unusable_height {

@@ -62,7 +62,7 @@ impl Toolbar {
 
     pub fn update(&self, shown: &ToolbarFor) -> Result<(), JsValue> {
         let state = shown.state;
-        let w = words(state.lang);
+        let w = words(state.speech());
         let chart = state.chart(shown.dataset);
         self.back_button
             .set_text_content(Some(&format!("← {}", w.back_to_overview)));
@@ -102,7 +102,7 @@ impl Toolbar {
     /// Chart tabs: only when there is a choice.
     fn update_chart_tabs(&self, shown: &ToolbarFor, chart: Option<&Chart>) -> Result<(), JsValue> {
         let state = shown.state;
-        let w = words(state.lang);
+        let w = words(state.speech());
         clear(&self.chart_tabs);
         let charts = state.charts(shown.dataset);
         self.chart_tabs.set_attribute("aria-label", w.charts)?;
@@ -124,10 +124,10 @@ impl Toolbar {
 
     /// Kind switch: only the kinds this chart can honestly take.
     fn update_kinds(&self, shown: &ToolbarFor, chart: Option<&Chart>) -> Result<(), JsValue> {
-        let lang = shown.state.lang;
+        let speech = shown.state.speech();
         clear(&self.kinds);
         self.kinds
-            .set_attribute("aria-label", words(lang).chart_kind)?;
+            .set_attribute("aria-label", words(speech).chart_kind)?;
         let kind = shown.state.effective_kind(shown.dataset);
         if let Some(chart) = chart {
             for k in chart.allowed_kinds() {
@@ -137,7 +137,7 @@ impl Toolbar {
                     "sc-button",
                     "kind",
                     k.code(),
-                    kind_name(*k, lang),
+                    kind_name(*k, speech),
                 )?;
                 button.set_attribute(
                     "aria-pressed",
