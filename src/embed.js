@@ -28,6 +28,8 @@ const WASM_URL = new URL('./pkg/sector_charts_bg.wasm', import.meta.url).href;
 /** The chart class and the validator, set once `load()` has resolved (`null` before). */
 export let SectorChart = null;
 export let validateDataset = null;
+/** Rows pasted from a spreadsheet or typed as CSV, split into cells (the builder page's table). */
+export let tableCells = null;
 
 // Shared by every copy of this file on the page (a second <script> with another query string
 // is another module): one download and one instance of the wasm per page.
@@ -35,7 +37,7 @@ const loads = (globalThis.__sectorChartsLoads ??= new Map());
 
 /**
  * Loads and initialises the wasm module once for every widget on the page. Resolves to
- * `{ SectorChart, validateDataset, memory }` (memory: the wasm instance's), so that a caller
+ * `{ SectorChart, validateDataset, tableCells, memory }` (memory: the wasm instance's), so that a caller
  * gets the class from the promise instead of a binding that is null until then.
  */
 export function load() {
@@ -55,7 +57,8 @@ export function load() {
   return loads.get(WASM_URL).then(({ glue, exports }) => {
     SectorChart = glue.SectorChart;
     validateDataset = glue.validateDataset;
-    return { SectorChart, validateDataset, memory: exports.memory };
+    tableCells = glue.tableCells;
+    return { SectorChart, validateDataset, tableCells, memory: exports.memory };
   });
 }
 
@@ -83,7 +86,7 @@ async function fetchData(url, signal) {
 }
 
 /** A table's cells as text (textContent: markup in a cell is never read as HTML) and its caption. */
-function tableCells(table) {
+function cellsOfTable(table) {
   const rows = Array.from(table.rows, (row) => Array.from(row.cells, (cell) => cell.textContent));
   return { rows, caption: table.caption?.textContent ?? null };
 }
@@ -202,7 +205,7 @@ class SectorChartElement extends HTMLElement {
         options.data = bytes;
         if (csv) options.dataFormat = 'csv';
       } else if (inline) options.data = inline.textContent;
-      else if (table) options.table = tableCells(table);
+      else if (table) options.table = cellsOfTable(table);
     } catch (error) {
       if (abort.signal.aborted) return; // removed or re-rendered meanwhile
       options.loadError = error.name === 'TimeoutError'

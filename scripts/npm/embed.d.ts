@@ -21,6 +21,7 @@ export type {
 export interface SectorCharts {
   SectorChart: typeof Glue.SectorChart;
   validateDataset: typeof Glue.validateDataset;
+  tableCells: typeof Glue.tableCells;
   memory: WebAssembly.Memory;
 }
 
@@ -44,6 +45,9 @@ export type SectorChart = Glue.SectorChart;
 
 /** `validateDataset(json)`: `null` for a valid dataset, else every problem. `null` until `load()` has resolved. */
 export let validateDataset: typeof Glue.validateDataset | null;
+
+/** `tableCells(text)`: rows pasted from a spreadsheet or typed as CSV, split into cells. `null` until `load()` has resolved. */
+export let tableCells: typeof Glue.tableCells | null;
 
 export type ChartKind = 'pie' | 'donut' | 'bar';
 /** Any BCP 47 tag: "zh", "en", "fr", "de-CH", "ja"… (the report's own texts are zh and en). */

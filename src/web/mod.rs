@@ -423,6 +423,18 @@ impl Drop for SectorChart {
     }
 }
 
+/// Splits rows pasted from a spreadsheet (tab-separated) or typed as CSV into their cells, as
+/// the CSV reader does (the builder page makes a `<table>` of them); throws what is wrong.
+#[wasm_bindgen(js_name = tableCells)]
+pub fn table_cells(text: &str) -> Result<Vec<js_sys::Array>, JsError> {
+    let rows =
+        dataset::simple::cells_of(text).map_err(|errors| JsError::new(&errors.to_string()))?;
+    Ok(rows
+        .iter()
+        .map(|cells| cells.iter().map(|cell| JsValue::from_str(cell)).collect())
+        .collect())
+}
+
 /// Checks a dataset without drawing it: `null` when valid, else the problems.
 #[wasm_bindgen(js_name = validateDataset)]
 pub fn validate_dataset(json: &str) -> Result<ValidationResult, JsError> {

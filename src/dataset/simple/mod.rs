@@ -11,7 +11,7 @@ mod records;
 mod short_json;
 mod types;
 
-pub use self::csv::from_csv;
+pub use self::csv::{cells_of, from_csv};
 pub use self::dataset::{is_short_json, read_json, SIMPLE_ID};
 pub use self::grid::from_grid;
 pub use self::locale::{convention, is_language_tag, Convention};
