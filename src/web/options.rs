@@ -250,6 +250,8 @@ impl Options {
                     &o.table,
                     &o.title,
                 ),
+                // A table's or CSV's numbers are read in the language: another one reads again.
+                (o.table.is_some() || o.data_is_csv).then_some(&o.lang),
             )
         }
         rest(self) == rest(other)

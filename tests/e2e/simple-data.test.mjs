@@ -235,3 +235,27 @@ test('with the .wasm blocked, the reader still sees the table, and the alert say
     await context.close();
   }
 });
+
+test('a live change of lang reads the table\'s numbers again in the new language', async () => {
+  const { context, page, log } = await openSimple();
+  try {
+    // "1.234,5" is German; in English it is refused, with its row and column, and back again.
+    await page.evaluate(() => document.getElementById('table-de').setAttribute('lang', 'en'));
+    await page.waitForFunction(() => {
+      const alert = document.getElementById('table-de').shadowRoot.querySelector('.sc-alert');
+      return alert && !alert.hidden && /row 2, column 2/.test(alert.textContent);
+    });
+    const english = await seen(page, 'table-de');
+    assert.match(english.problems[0], /^row 2, column 2: "1\.234,5"/);
+    assert.equal(english.slotShown, true);
+    await page.evaluate(() => document.getElementById('table-de').setAttribute('lang', 'de-AT'));
+    await page.waitForFunction(() => document.getElementById('table-de').state?.lang === 'de-AT');
+    const austrian = await seen(page, 'table-de');
+    assert.equal(austrian.alert, null);
+    // Austrian German reads "1.234,5" as German does, and writes thousands with a space.
+    assert.deepEqual(austrian.rows[0], ['Bildung', '1 234,5', '95 %']);
+    assertClean(log, 'the simple-data page');
+  } finally {
+    await context.close();
+  }
+});
