@@ -1,9 +1,10 @@
 //! Every text a reader sees about a chart and its slices, one function per text: values and
 //! shares, the tooltip, table and legend words, the summary and what the live region says.
 
-use crate::dataset::{Chart, Dataset, Lang};
-use crate::format::{share_text, value_and_share, value_text};
-use crate::i18n::{kind_name, words};
+use crate::dataset::{Chart, Dataset, Lang, Slice, ValueStyle};
+use crate::format::{local_share_text, local_value_text, share_text, value_and_share, value_text};
+use crate::format::{LocalNumbers, PlainNumbers};
+use crate::i18n::{fill, kind_name, words, Speech};
 use crate::layout::{shares, SliceInput};
 use crate::view::{other_group, ViewState};
 
@@ -40,10 +41,55 @@ impl SliceText {
 /// always in the DOM; the CSV has every slice.
 pub const TABLE_ROWS: usize = 100;
 
+/// How one chart writes its values and shares: the report's style, or the reader's locale.
+struct Writer<'a> {
+    chart: &'a Chart,
+    lang: Lang,
+    numbers: &'a dyn LocalNumbers,
+}
+
+impl Writer<'_> {
+    /// `slice` lends its unit, counter and qualifier (the "Other" slice takes its first
+    /// member's unit and counter, without the qualifier).
+    fn value(&self, value: f64, slice: &Slice, qualified: bool) -> String {
+        match &self.chart.style {
+            ValueStyle::Report => value_text(
+                value,
+                slice.unit,
+                slice.counter.as_ref(),
+                slice.qualifier.filter(|_| qualified),
+                self.lang,
+            ),
+            ValueStyle::Local { unit } => local_value_text(value, unit.as_deref(), self.numbers),
+        }
+    }
+
+    fn share(&self, ratio: f64) -> String {
+        match &self.chart.style {
+            ValueStyle::Report => share_text(ratio),
+            ValueStyle::Local { .. } => local_share_text(ratio, self.numbers),
+        }
+    }
+}
+
 /// One text per slice of the chart, in order, and last the "Other" slice when the chart groups
-/// its smallest slices (see `view::other_group`).
+/// its smallest slices (see `view::other_group`). An editor's chart writes its numbers plainly.
 pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
+    slice_texts_in(chart, state, &PlainNumbers)
+}
+
+/// [`slice_texts`], an editor's chart writing its numbers with `numbers` (the reader's locale).
+pub fn slice_texts_in(
+    chart: &Chart,
+    state: &ViewState,
+    numbers: &dyn LocalNumbers,
+) -> Vec<SliceText> {
     let lang = state.lang;
+    let writer = Writer {
+        chart,
+        lang,
+        numbers,
+    };
     let group = other_group(chart, &state.hidden, state.expanded);
     let shares = shares(
         chart
@@ -66,20 +112,14 @@ pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
                 label: slice.label.get(lang).to_string(),
                 amount: slice.value,
                 value: if shown_anywhere {
-                    value_text(
-                        slice.value,
-                        slice.unit,
-                        slice.counter.as_ref(),
-                        slice.qualifier,
-                        lang,
-                    )
+                    writer.value(slice.value, slice, true)
                 } else {
                     String::new()
                 },
                 share: if hidden || !shown_anywhere {
                     String::new()
                 } else {
-                    share_text(ratio)
+                    writer.share(ratio)
                 },
                 share_ratio: ratio,
                 hidden,
@@ -95,26 +135,19 @@ pub fn slice_texts(chart: &Chart, state: &ViewState) -> Vec<SliceText> {
         .collect();
     if let (Some(group), Some(first)) = (group, chart.slices.first()) {
         let ratio = shares.share_of(group.value);
-        let count = group.members.len();
+        let count = group.members.len().to_string();
+        let w = words(state.speech());
         texts.push(SliceText {
             key: "other".into(),
-            label: match lang {
-                Lang::Zh => format!("其他（{count} 项）"),
-                Lang::En => format!("Other ({count})"),
-            },
+            label: fill(w.other, &[("count", &count)]),
             amount: group.value,
-            value: value_text(group.value, first.unit, first.counter.as_ref(), None, lang),
-            share: share_text(ratio),
+            value: writer.value(group.value, first, false),
+            share: writer.share(ratio),
             share_ratio: ratio,
             hidden: false,
             grouped: false,
             source: None,
-            derivation: Some(match lang {
-                Lang::Zh => format!("最小的 {count} 项合计；点击展开全部。"),
-                Lang::En => {
-                    format!("The {count} smallest slices together; choose it to show them all.")
-                }
-            }),
+            derivation: Some(fill(w.other_explained, &[("count", &count)])),
             note: None,
         });
     }
@@ -151,43 +184,37 @@ pub fn layout_inputs(texts: &[SliceText]) -> Vec<SliceInput<'_>> {
 /// the chart's [`slice_texts`] for `state`, which the caller already has (no second pass over
 /// every slice of a large chart).
 pub fn summary(dataset: &Dataset, state: &ViewState, texts: &[SliceText]) -> String {
-    let lang = state.lang;
-    let w = words(lang);
+    let speech = state.speech();
+    let w = words(speech);
     let Some(chart) = state.chart(dataset) else {
         return w.no_chart.to_string();
     };
     let kind = state.effective_kind(dataset).unwrap_or(chart.kind);
-    let shown = texts.iter().filter(|t| t.is_drawn()).count();
+    let shown = texts.iter().filter(|t| t.is_drawn()).count().to_string();
     let largest = texts
         .iter()
         .filter(|t| t.is_drawn())
         .max_by(|a, b| a.share_ratio.total_cmp(&b.share_ratio));
-    let largest = largest.map_or(String::new(), |t| match lang {
-        Lang::Zh => format!("最大：{}，{}（{}）。", t.label, t.value, t.share),
-        Lang::En => format!(" Largest: {}, {} ({}).", t.label, t.value, t.share),
+    let largest = largest.map_or(String::new(), |t| {
+        let slots = [
+            ("label", &*t.label),
+            ("value", &t.value),
+            ("share", &t.share),
+        ];
+        fill(w.largest, &slots)
     });
-    match lang {
-        Lang::Zh => format!(
-            "{}：{}，共 {} 项。{}",
-            kind_name(kind, lang),
-            chart.title.zh,
-            shown,
-            largest
-        ),
-        Lang::En => format!(
-            "{} chart: {}, {} {}.{}",
-            kind_name(kind, lang),
-            chart.title.en,
-            shown,
-            w.slices,
-            largest
-        ),
-    }
+    let slots = [
+        ("kind", kind_name(kind, speech)),
+        ("title", chart.title.get(state.lang)),
+        ("count", &shown),
+        ("largest", &largest),
+    ];
+    fill(w.summary, &slots)
 }
 
 /// The tooltip of a slice: its parts in order (label, value and share, the report's words,
 /// how it was derived, a note; empty for a part left out) and the box's accessible name.
-pub fn tooltip_text(text: &SliceText, lang: Lang) -> ([String; 5], String) {
+pub fn tooltip_text(text: &SliceText, speech: impl Into<Speech>) -> ([String; 5], String) {
     let parts = [
         text.label.clone(),
         value_and_share(&text.value, &text.share),
@@ -195,39 +222,43 @@ pub fn tooltip_text(text: &SliceText, lang: Lang) -> ([String; 5], String) {
         text.derivation.clone().unwrap_or_default(),
         text.note.clone().unwrap_or_default(),
     ];
-    (parts, format!("{}: {}", words(lang).value, text.label))
+    (parts, format!("{}: {}", words(speech).value, text.label))
 }
 
 /// The share cell of a slice's row in the data table.
-pub fn table_share(text: &SliceText, lang: Lang) -> &str {
+pub fn table_share(text: &SliceText, speech: impl Into<Speech>) -> &str {
     if text.hidden {
-        words(lang).hidden
+        words(speech).hidden
     } else {
         &text.share
     }
 }
 
 /// What a slice's legend entry says after its label: its share, or that it is hidden.
-pub fn legend_detail(text: &SliceText, lang: Lang) -> String {
+pub fn legend_detail(text: &SliceText, speech: impl Into<Speech>) -> String {
     if text.hidden {
-        format!(" ({})", words(lang).hidden)
+        format!(" ({})", words(speech).hidden)
     } else {
         format!(" {}", text.share)
     }
 }
 
 /// What the live region says about one slice: label, value, share.
-pub fn slice_sentence(text: &SliceText, position: usize, count: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "{}：{}，占 {}（第 {} 项，共 {} 项）",
-            text.label, text.value, text.share, position, count
-        ),
-        Lang::En => format!(
-            "{}: {}, {} ({} of {})",
-            text.label, text.value, text.share, position, count
-        ),
-    }
+pub fn slice_sentence(
+    text: &SliceText,
+    position: usize,
+    count: usize,
+    speech: impl Into<Speech>,
+) -> String {
+    let (position, count) = (position.to_string(), count.to_string());
+    let slots = [
+        ("label", &*text.label),
+        ("value", &text.value),
+        ("share", &text.share),
+        ("position", &position),
+        ("count", &count),
+    ];
+    fill(words(speech).position, &slots)
 }
 
 /// What changed between two states, in a sentence for the live region, if anything worth saying.
@@ -237,9 +268,9 @@ pub fn announcement(
     after: &ViewState,
     texts: &[SliceText],
 ) -> Option<String> {
-    let lang = after.lang;
-    let w = words(lang);
-    if before.lang != after.lang {
+    let speech = after.speech();
+    let w = words(speech);
+    if before.lang != after.lang || before.locale != after.locale {
         return Some(w.language_now.to_string());
     }
     if before.sector != after.sector
@@ -266,19 +297,19 @@ pub fn announcement(
     }
     if before.selected != after.selected {
         return Some(match after.selected {
-            Some(i) => format!("{}: {}", w.selected, describe_position(texts, i, lang)),
+            Some(i) => format!("{}: {}", w.selected, describe_position(texts, i, speech)),
             None => w.selection_cleared.to_string(),
         });
     }
     if before.focus != after.focus {
         if let Some(i) = after.focus {
-            return Some(describe_position(texts, i, lang));
+            return Some(describe_position(texts, i, speech));
         }
     }
     None
 }
 
-fn describe_position(texts: &[SliceText], index: usize, lang: Lang) -> String {
+fn describe_position(texts: &[SliceText], index: usize, speech: Speech) -> String {
     let visible: Vec<usize> = (0..texts.len())
         .filter(|i| texts.get(*i).is_some_and(|t| t.is_drawn()))
         .collect();
@@ -288,14 +319,25 @@ fn describe_position(texts: &[SliceText], index: usize, lang: Lang) -> String {
         .map_or(0, |p| p + 1);
     texts
         .get(index)
-        .map(|t| slice_sentence(t, position, visible.len(), lang))
+        .map(|t| slice_sentence(t, position, visible.len(), speech))
         .unwrap_or_default()
 }
 
 /// The credit line under every chart: report, publisher, date.
-pub fn credit(dataset: &Dataset, lang: Lang) -> String {
-    let w = words(lang);
+pub fn credit(dataset: &Dataset, speech: impl Into<Speech>) -> String {
+    let speech = speech.into();
+    let w = words(speech);
+    let lang = speech.slot();
     let source = &dataset.source;
+    if source.publisher.get(lang).is_empty() && source.date.is_empty() {
+        // An editor's simple chart: its source line as written, or no credit at all.
+        let title = source.title.get(lang);
+        return match (title.is_empty(), lang) {
+            (true, _) => String::new(),
+            (false, Lang::Zh) => format!("{}：{title}", w.credit_prefix),
+            (false, Lang::En) => format!("{}: {title}", w.credit_prefix),
+        };
+    }
     match lang {
         Lang::Zh => format!(
             "{}：{}《{}》，{}",

@@ -3,7 +3,7 @@
 // file is www/embed.js (minified) and the npm package's embed.js: every other file is found
 // relative to it, in forms that bundlers follow (a literal import(), new URL(…, import.meta.url)).
 
-const ATTRIBUTES = ['sector', 'chart', 'kind', 'lang', 'theme', 'motion', 'src', 'height', 'downloads'];
+const ATTRIBUTES = ['sector', 'chart', 'kind', 'lang', 'theme', 'motion', 'src', 'height', 'downloads', 'title'];
 const SOURCE_TIMEOUT_MS = 10000;
 const SOURCE_MAX_BYTES = 8 * 1024 * 1024; // the dataset limit of the Rust validator
 const STYLE_URL = new URL('./widget.css', import.meta.url).href;
@@ -13,11 +13,23 @@ const STYLE_WAIT_MS = 3000;
 // This module's own address (a bundler would copy a file named by new URL('./embed.js', …)).
 const SCRIPT_URL = import.meta.url;
 
+// The one sentence said without the .wasm, in the widget's languages (src/i18n.rs has the rest).
+const COULD_NOT_START = {
+  zh: '图表无法启动：',
+  en: 'The chart could not start: ',
+  fr: 'Le graphique n’a pas pu démarrer : ',
+  de: 'Das Diagramm konnte nicht starten: ',
+  es: 'El gráfico no pudo iniciarse: ',
+  ja: 'グラフを開始できませんでした：',
+};
+
 const WASM_URL = new URL('./pkg/sector_charts_bg.wasm', import.meta.url).href;
 
 /** The chart class and the validator, set once `load()` has resolved (`null` before). */
 export let SectorChart = null;
 export let validateDataset = null;
+/** Rows pasted from a spreadsheet or typed as CSV, split into cells (the builder page's table). */
+export let tableCells = null;
 
 // Shared by every copy of this file on the page (a second <script> with another query string
 // is another module): one download and one instance of the wasm per page.
@@ -25,7 +37,7 @@ const loads = (globalThis.__sectorChartsLoads ??= new Map());
 
 /**
  * Loads and initialises the wasm module once for every widget on the page. Resolves to
- * `{ SectorChart, validateDataset, memory }` (memory: the wasm instance's), so that a caller
+ * `{ SectorChart, validateDataset, tableCells, memory }` (memory: the wasm instance's), so that a caller
  * gets the class from the promise instead of a binding that is null until then.
  */
 export function load() {
@@ -45,7 +57,8 @@ export function load() {
   return loads.get(WASM_URL).then(({ glue, exports }) => {
     SectorChart = glue.SectorChart;
     validateDataset = glue.validateDataset;
-    return { SectorChart, validateDataset, memory: exports.memory };
+    tableCells = glue.tableCells;
+    return { SectorChart, validateDataset, tableCells, memory: exports.memory };
   });
 }
 
@@ -58,15 +71,24 @@ async function compile(response) {
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
-/** The file's bytes: the widget decodes them itself (no JavaScript string of a large file). */
-async function fetchBytes(url, signal) {
+/** The file's bytes (the widget decodes them itself: no JavaScript string of a large file), and
+ *  whether it is CSV: by its extension, or the type the server gives it. */
+async function fetchData(url, signal) {
   const timeout = AbortSignal.timeout(SOURCE_TIMEOUT_MS);
   const response = await fetch(url, { signal: AbortSignal.any([signal, timeout]) });
   if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
   // Refuse a runaway file before reading it, when the server says how big it is.
   const length = Number(response.headers.get('content-length'));
   if (length > SOURCE_MAX_BYTES) throw new Error(`it is ${length} bytes, more than the limit of ${SOURCE_MAX_BYTES}`);
-  return new Uint8Array(await response.arrayBuffer());
+  const type = response.headers.get('content-type')?.split(';')[0].trim().toLowerCase();
+  const csv = /\.(csv|tsv)$/i.test(url.pathname) || type === 'text/csv' || type === 'text/tab-separated-values';
+  return { bytes: new Uint8Array(await response.arrayBuffer()), csv };
+}
+
+/** A table's cells as text (textContent: markup in a cell is never read as HTML) and its caption. */
+function cellsOfTable(table) {
+  const rows = Array.from(table.rows, (row) => Array.from(row.cells, (cell) => cell.textContent));
+  return { rows, caption: table.caption?.textContent ?? null };
 }
 
 class SectorChartElement extends HTMLElement {
@@ -77,6 +99,8 @@ class SectorChartElement extends HTMLElement {
   #styled;
   #pending = false;
   #abort = null;
+  #slot;
+  #watch = null;
 
   constructor() {
     super();
@@ -97,14 +121,23 @@ class SectorChartElement extends HTMLElement {
     });
     this.#mount = document.createElement('div');
     this.#mount.className = 'sc-mount';
-    shadow.append(style, this.#mount);
+    // The tag's own content (a <table>) shows until the chart draws, and again if it cannot:
+    // without the .wasm, or with data the widget refuses, the reader still has the table.
+    this.#slot = document.createElement('slot');
+    shadow.append(style, this.#slot, this.#mount);
   }
 
-  connectedCallback() { this.#schedule(); }
+  connectedCallback() {
+    // A table edited in place (the builder page's preview) is drawn again.
+    this.#watch ??= new MutationObserver(() => this.#schedule());
+    this.#watch.observe(this, { childList: true, subtree: true, characterData: true });
+    this.#schedule();
+  }
 
   attributeChangedCallback() { if (this.isConnected) this.#schedule(); }
 
   disconnectedCallback() {
+    this.#watch?.disconnect();
     this.#abort?.abort();
     this.#abort = null;
     if (this.#chart) {
@@ -119,8 +152,9 @@ class SectorChartElement extends HTMLElement {
 
   /** Without the wasm there is no chart: say so in the widget's place, as text, and tell the page. */
   #failToStart(error, lang) {
-    // In the widget's language, Chinese unless English is asked for (the widget's default too).
-    const message = (lang === 'en' ? 'The chart could not start: ' : '图表无法启动：') + error.message;
+    // In the widget's language (Chinese by default, as the widget), English for one it lacks.
+    const primary = (lang ?? 'zh').split('-')[0].toLowerCase();
+    const message = (COULD_NOT_START[primary] ?? COULD_NOT_START.en) + error.message;
     const alert = document.createElement('div');
     alert.className = 'sc-alert';
     alert.setAttribute('role', 'alert');
@@ -153,6 +187,7 @@ class SectorChartElement extends HTMLElement {
       motion: this.getAttribute('motion') ?? undefined,
       height: this.getAttribute('height') ?? undefined,
       downloads: this.hasAttribute('downloads'),
+      title: this.getAttribute('title') ?? undefined,
       scriptUrl: SCRIPT_URL,
     };
     try {
@@ -164,8 +199,13 @@ class SectorChartElement extends HTMLElement {
     try {
       const src = this.getAttribute('src');
       const inline = this.querySelector('script[type="application/json"]');
-      if (src) options.data = await fetchBytes(new URL(src, document.baseURI), abort.signal);
-      else if (inline) options.data = inline.textContent;
+      const table = this.querySelector('table');
+      if (src) {
+        const { bytes, csv } = await fetchData(new URL(src, document.baseURI), abort.signal);
+        options.data = bytes;
+        if (csv) options.dataFormat = 'csv';
+      } else if (inline) options.data = inline.textContent;
+      else if (table) options.table = cellsOfTable(table);
     } catch (error) {
       if (abort.signal.aborted) return; // removed or re-rendered meanwhile
       options.loadError = error.name === 'TimeoutError'
@@ -175,6 +215,8 @@ class SectorChartElement extends HTMLElement {
     if (abort.signal.aborted || !this.isConnected) return;
     if (this.#chart) this.#chart.setOptions(options);
     else this.#chart = new SectorChart(this.#mount, options);
+    // Drawn: the widget's own data table serves screen readers, so the tag's table is hidden.
+    this.#slot.hidden = this.#chart.state() !== null;
   }
 }
 

@@ -1,4 +1,5 @@
-//! Numbers for people, per language: Chinese with 万 / 亿, English with thousand / million / billion.
+//! Numbers for people, per language: the report's Chinese with 万 / 亿 and English with thousand /
+//! million / billion; an editor's chart in any locale through [`LocalNumbers`].
 
 use crate::dataset::kinds::{Lang, Text};
 use crate::dataset::types::{Indicator, Qualifier, Unit};
@@ -244,6 +245,50 @@ pub fn share_text(share: f64) -> String {
 /// A value with its share, as a slice's label and tooltip give them: `"1.66 亿元 · 27.4%"`.
 pub fn value_and_share(value: &str, share: &str) -> String {
     format!("{value} · {share}")
+}
+
+/// Numbers and percentages in a reader's locale. The browser supplies one backed by
+/// `Intl.NumberFormat` (web/locale.rs); natively [`PlainNumbers`] stands in.
+pub trait LocalNumbers {
+    /// A value with at most two decimals: `1234.5` → "1 234,5" in French.
+    fn number(&self, value: f64) -> String;
+    /// A ratio as a percentage with at most one decimal: `0.45` → "45 %" in French.
+    fn percent(&self, ratio: f64) -> String;
+}
+
+/// Digits grouped by commas, a decimal point, "45%": the native stand-in for `Intl`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PlainNumbers;
+
+impl LocalNumbers for PlainNumbers {
+    fn number(&self, value: f64) -> String {
+        plain_number(value, 2, true)
+    }
+    fn percent(&self, ratio: f64) -> String {
+        format!("{}%", plain_number(ratio * 100.0, 1, false))
+    }
+}
+
+/// A simple chart's value: the number in the locale, then the editor's unit; a unit of `%`
+/// writes the value as a percentage ("45 %" in French).
+pub fn local_value_text(value: f64, unit: Option<&str>, numbers: &dyn LocalNumbers) -> String {
+    match unit.map(str::trim) {
+        Some("%") => numbers.percent(value / 100.0),
+        Some(unit) if !unit.is_empty() => format!("{} {unit}", numbers.number(value)),
+        _ => numbers.number(value),
+    }
+}
+
+/// A share of the visible total in the locale; "<0.1%" (in the locale) for tiny ones.
+pub fn local_share_text(share: f64, numbers: &dyn LocalNumbers) -> String {
+    if !share.is_finite() || share <= 0.0 {
+        return numbers.percent(0.0);
+    }
+    if share < 0.001 {
+        format!("<{}", numbers.percent(0.001))
+    } else {
+        numbers.percent(share)
+    }
 }
 
 /// How a derived slice was computed, in both languages: "7,335 valid patents minus 1,754

@@ -9,6 +9,7 @@ export type {
   SectorChartErrorDetail,
   SectorChartSelectDetail,
   SectorChartDataset,
+  SectorChartShortData,
   DatasetSector,
   DatasetIndicator,
   DatasetChart,
@@ -20,6 +21,7 @@ export type {
 export interface SectorCharts {
   SectorChart: typeof Glue.SectorChart;
   validateDataset: typeof Glue.validateDataset;
+  tableCells: typeof Glue.tableCells;
   memory: WebAssembly.Memory;
 }
 
@@ -44,8 +46,12 @@ export type SectorChart = Glue.SectorChart;
 /** `validateDataset(json)`: `null` for a valid dataset, else every problem. `null` until `load()` has resolved. */
 export let validateDataset: typeof Glue.validateDataset | null;
 
+/** `tableCells(text)`: rows pasted from a spreadsheet or typed as CSV, split into cells. `null` until `load()` has resolved. */
+export let tableCells: typeof Glue.tableCells | null;
+
 export type ChartKind = 'pie' | 'donut' | 'bar';
-export type ChartLang = 'zh' | 'en';
+/** Any BCP 47 tag: "zh", "en", "fr", "de-CH", "ja"… (the report's own texts are zh and en). */
+export type ChartLang = string;
 export type ChartTheme = 'light' | 'dark' | 'auto';
 export type ChartMotion = 'auto' | 'off';
 
@@ -60,8 +66,11 @@ export interface SectorChartAttributes {
   theme: ChartTheme;
   /** "off": changes are drawn at once (as under the reader's `prefers-reduced-motion: reduce`). */
   motion: ChartMotion;
-  /** URL of a dataset JSON file (docs/dataset.md). */
+  /** URL of a dataset: the short JSON form, the full report format, or CSV (a name ending in
+   *  .csv, or served as text/csv) (docs/dataset.md). */
   src: string;
+  /** The title of a table or CSV without a caption. */
+  title: string;
   /** CSS pixels, 120 to 4000, as text ("480" or "480px"). */
   height: string;
   /** Present (any value, usually "") to show PNG, SVG and CSV download buttons. */

@@ -29,6 +29,40 @@ impl Lang {
             _ => None,
         }
     }
+
+    /// The report's text slot a reader of `tag` gets: Chinese for any `zh-…`, else English.
+    pub fn for_tag(tag: &str) -> Lang {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// A BCP 47 tag other than the report's own `zh` and `en` ("fr", "de-CH", "zh-TW"), kept as
+/// given so that links and `state()` give it back. The widget's words and an editor's numbers
+/// follow it; the report's texts show in its [`Lang::for_tag`] slot.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Locale(Rc<str>);
+
+impl Locale {
+    /// The locale of a tag that is not one of [`Lang::from_code`]'s; `None` for those, and
+    /// for text that is not a language tag.
+    pub fn of_tag(tag: &str) -> Option<Locale> {
+        let tag = tag.trim();
+        let well_formed = is_language_tag(tag) && tag.len() <= 35;
+        (well_formed && Lang::from_code(tag).is_none()).then(|| Locale(Rc::from(tag)))
+    }
+
+    pub fn tag(&self) -> &str {
+        &self.0
+    }
+
+    pub fn lang(&self) -> Lang {
+        Lang::for_tag(&self.0)
+    }
 }
 
 /// How a chart is drawn.
@@ -93,4 +127,17 @@ impl Text {
             Lang::En => &self.en,
         }
     }
+}
+
+/// True for a well-formed BCP 47 tag in its common shape: a primary language subtag of 2–3
+/// letters (or 4–8), then subtags of 1–8 letters or digits, joined by hyphens (`pt-BR`,
+/// `zh-Hant-TW`, `es-419`).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let primary_ok = subtags
+        .next()
+        .is_some_and(|s| (2..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic()));
+    primary_ok
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }

@@ -12,9 +12,11 @@ pub(crate) mod types;
 mod validate;
 
 pub use error::{DatasetError, DatasetErrors};
-pub use kinds::{ChartKind, Lang, Text};
+pub use kinds::{ChartKind, Lang, Locale, Text};
 pub use syntax::MAX_INPUT_BYTES;
-pub use types::{Chart, Dataset, Derivation, Indicator, Qualifier, Sector, Slice, Source, Unit};
+pub use types::{
+    Chart, Dataset, Derivation, Indicator, Qualifier, Sector, Slice, Source, Unit, ValueStyle,
+};
 
 /// The report's dataset (src/data/jilin-quality.json), embedded in the binary: minified by
 /// build.rs, which also leaves what only the explorer shows out of the widget's .wasm.

@@ -3,7 +3,7 @@
 //! reports.
 
 use super::kinds::{ChartKind, Text};
-use super::types::{Chart, Derivation, Sector, Slice, Unit};
+use super::types::{Chart, Derivation, Sector, Slice, Unit, ValueStyle};
 
 pub const TEXT_SHARE_CHART: &str = "text-share";
 pub const FIGURES_CHART: &str = "figures";
@@ -43,6 +43,7 @@ pub fn overview_charts(sectors: &[Sector]) -> Vec<Chart> {
                     )
                 })
                 .collect(),
+            style: ValueStyle::Report,
         });
     }
     if sectors.iter().any(|sector| !sector.indicators.is_empty()) {
@@ -70,6 +71,7 @@ pub fn overview_charts(sectors: &[Sector]) -> Vec<Chart> {
                     )
                 })
                 .collect(),
+            style: ValueStyle::Report,
         });
     }
     charts

@@ -1,5 +1,7 @@
 //! The validated dataset's types. Built only by the parser, so every value here is checked.
 
+use std::rc::Rc;
+
 use super::kinds::{ChartKind, Text};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -113,6 +115,19 @@ pub struct Chart {
     pub parts_of_whole: bool,
     pub note: Option<Text>,
     pub slices: Vec<Slice>,
+    /// How the values are written: the report's units and 万/亿 words, or plain numbers.
+    pub style: ValueStyle,
+}
+
+/// How a chart's values are written.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum ValueStyle {
+    /// The full format's units (yuan, counts with their nouns, percent) and, in Chinese, 万/亿.
+    #[default]
+    Report,
+    /// A chart from a simple form (a table, CSV, the short JSON form): numbers in the reader's
+    /// locale, followed by the editor's unit if any (`%` writes them as percentages).
+    Local { unit: Option<Rc<str>> },
 }
 
 impl Chart {

@@ -9,6 +9,12 @@ use std::borrow::Cow;
 /// and tests use [`ApproxMeasure`].
 pub trait TextMeasure {
     fn width(&self, text: &str, font_px: f64) -> f64;
+
+    /// A share as a pie label writes it. Plain ("45%") by default; the widget's measurer for
+    /// an editor's chart writes it in the reader's locale ("45 %"), as the legend does.
+    fn share_text(&self, share: f64) -> String {
+        crate::format::share_text(share)
+    }
 }
 
 /// Approximate measurer for native code and tests: CJK / fullwidth characters are 1.0 em,

@@ -5,12 +5,14 @@ use std::f64::consts::{PI, TAU};
 
 use super::angles::assign_angles;
 use super::geometry::{Point, Rect};
-use super::labels::{cap_text, fitting_prefix, place_column, wrap_measured, MAX_LABEL_CHARS};
+use super::labels::{
+    cap_text, fitting_prefix, place_column, wrap_measured, TextMeasure, MAX_LABEL_CHARS,
+};
 use super::types::{
     Ctx, Label, LabelRole, Layout, SliceInput, DONUT_HOLE, MIN_LABEL_SHARE, PADDING, PULL_OUT,
 };
 use crate::dataset::ChartKind;
-use crate::format::{share_text, value_and_share};
+use crate::format::value_and_share;
 
 /// Length of the radial part of a leader line, CSS px.
 const ELBOW: f64 = 10.0;
@@ -103,7 +105,7 @@ pub(super) fn layout_pie(ctx: &Ctx, inputs: &[SliceInput], layout: &mut Layout) 
 
     assign_angles(&mut layout.slices);
 
-    let mut cands = candidates(layout, inputs);
+    let mut cands = candidates(layout, inputs, ctx.measure);
 
     // Radius: as large as possible with the label columns beside the circle; below the
     // minimum radius the columns get narrower; when they become too narrow, no labels.
@@ -249,7 +251,11 @@ pub(super) fn move_pull_out(layout: &mut Layout, from: Option<usize>, to: Option
 }
 
 /// Label candidates: the visible slices big enough for a label, on the side their mid-angle is.
-fn candidates<'a>(layout: &Layout, inputs: &[SliceInput<'a>]) -> Vec<Cand<'a>> {
+fn candidates<'a>(
+    layout: &Layout,
+    inputs: &[SliceInput<'a>],
+    measure: &dyn TextMeasure,
+) -> Vec<Cand<'a>> {
     layout
         .slices
         .iter()
@@ -264,7 +270,7 @@ fn candidates<'a>(layout: &Layout, inputs: &[SliceInput<'a>]) -> Vec<Cand<'a>> {
                 right: mid < PI,
                 label: inp.label,
                 value_text: cap_text(inp.value_text, MAX_LABEL_CHARS).into_owned(),
-                percent: share_text(g.share),
+                percent: measure.share_text(g.share),
                 built: None,
             }
         })

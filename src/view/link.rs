@@ -26,7 +26,7 @@ impl ViewState {
         if let Some(kind) = self.kind {
             parts.push(format!("kind={}", kind.code()));
         }
-        parts.push(format!("lang={}", self.lang.code()));
+        parts.push(format!("lang={}", self.tag()));
         if !self.hidden.is_empty() {
             let list: Vec<String> = self.hidden.iter().map(|i| i.to_string()).collect();
             parts.push(format!("hidden={}", list.join(",")));
@@ -51,7 +51,7 @@ impl ViewState {
                 "sector" if !value.is_empty() => state.sector = Some(value.to_string()),
                 "chart" if !value.is_empty() => state.chart = Some(value.to_string()),
                 "kind" => state.kind = ChartKind::from_code(value),
-                "lang" => state.lang = Lang::from_code(value).unwrap_or(default_lang),
+                "lang" => state.set_tag(value, default_lang),
                 "hidden" => {
                     state.hidden = value.split(',').filter_map(|n| n.parse().ok()).collect()
                 }

@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::other::{other_group, OtherGroup};
-use crate::dataset::{Chart, ChartKind, Dataset, Lang};
+use crate::dataset::{Chart, ChartKind, Dataset, Lang, Locale};
+use crate::i18n::Speech;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewState {
@@ -14,7 +15,11 @@ pub struct ViewState {
     pub chart: Option<String>,
     /// `None` is the chart's own kind.
     pub kind: Option<ChartKind>,
+    /// The report's text slot shown (and, without a `locale`, the words and numbers).
     pub lang: Lang,
+    /// Any other language asked for ("fr", "de-CH"): the widget's words and an editor's
+    /// numbers follow it, and links and `state()` give its tag back.
+    pub locale: Option<Locale>,
     /// Slices hidden through the legend, by index.
     pub hidden: BTreeSet<usize>,
     pub hover: Option<usize>,
@@ -63,6 +68,28 @@ impl ViewState {
             lang,
             ..ViewState::default()
         }
+    }
+
+    /// The BCP 47 tag the chart speaks: the locale's as given, else `zh` or `en`.
+    pub fn tag(&self) -> &str {
+        self.locale.as_ref().map_or(self.lang.code(), Locale::tag)
+    }
+
+    /// The language of the widget's own words.
+    pub fn speech(&self) -> Speech {
+        self.locale
+            .as_ref()
+            .map_or(self.lang.into(), |locale| Speech::of_tag(locale.tag()))
+    }
+
+    /// Speaks `tag`: `zh`/`en` (and their usual regional forms) are the report's languages,
+    /// another well-formed tag a locale read in its text slot, anything else `default`.
+    pub fn set_tag(&mut self, tag: &str, default: Lang) {
+        self.locale = Locale::of_tag(tag);
+        self.lang = match &self.locale {
+            Some(locale) => locale.lang(),
+            None => Lang::from_code(tag.trim()).unwrap_or(default),
+        };
     }
 
     /// The charts on screen: the sector's, or the overview's.
@@ -161,7 +188,10 @@ impl ViewState {
                     next.hover = None;
                 }
             }
-            Event::SetLang(lang) => next.lang = lang,
+            Event::SetLang(lang) => {
+                next.lang = lang;
+                next.locale = None;
+            }
             Event::ToggleSlice(index) => {
                 if index < self.slice_count(dataset) {
                     if !next.hidden.remove(&index) {

@@ -5,8 +5,8 @@ use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
 use super::dom::{child, clear, set_hidden, text_child};
-use crate::dataset::{DatasetErrors, Lang};
-use crate::i18n::words;
+use crate::dataset::DatasetErrors;
+use crate::i18n::{fill, words, Speech};
 
 /// An alert lists this many problems; the rest are counted.
 const MAX_ALERT_LINES: usize = 20;
@@ -15,9 +15,9 @@ pub fn show_errors(
     doc: &Document,
     alert: &Element,
     errors: &DatasetErrors,
-    lang: Lang,
+    speech: Speech,
 ) -> Result<(), JsValue> {
-    let w = words(lang);
+    let w = words(speech);
     clear(alert);
     text_child(doc, alert, "strong", "", w.data_problem)?;
     let list = child(doc, alert, "ul", "")?;
@@ -28,10 +28,8 @@ pub fn show_errors(
     if count > MAX_ALERT_LINES || errors.truncated() {
         let unlisted = count.saturating_sub(MAX_ALERT_LINES);
         let more = if errors.truncated() { "+" } else { "" };
-        let line = match lang {
-            Lang::Zh => format!("……另有 {unlisted}{more} 个问题"),
-            Lang::En => format!("… and {unlisted}{more} more problems"),
-        };
+        let count = format!("{unlisted}{more}");
+        let line = fill(w.more_problems, &[("count", &count)]);
         text_child(doc, &list, "li", "", &line)?;
     }
     set_hidden(alert, false)

@@ -5,9 +5,8 @@ use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
 use super::dom::{action_button, child, clear, set_hidden, text_child, toggle_class};
-use crate::dataset::Lang;
 use crate::describe::{legend_detail, SliceText};
-use crate::i18n::words;
+use crate::i18n::{fill, words};
 use crate::view::ViewState;
 
 /// Legend buttons past this many are summarised: a thousand buttons help nobody.
@@ -19,7 +18,7 @@ pub fn update_legend(
     state: &ViewState,
     texts: &[SliceText],
 ) -> Result<(), JsValue> {
-    let w = words(state.lang);
+    let w = words(state.speech());
     clear(legend);
     legend.set_attribute("aria-label", w.legend)?;
     let entries = texts.iter().enumerate().filter(|(_, text)| !text.grouped);
@@ -66,16 +65,14 @@ pub fn update_legend(
             toggle_class(&swatch, &format!("sc-p{pattern}"), true)?;
         }
         text_child(doc, &button, "span", "sc-legend-label", &text.label)?;
-        let detail = legend_detail(text, state.lang);
+        let detail = legend_detail(text, state.speech());
         text_child(doc, &button, "span", "sc-legend-share", &detail)?;
     }
     let total = entries.count();
     if total > listed {
         let more = total - listed;
-        let line = match state.lang {
-            Lang::Zh => format!("另有 {more} 项，见数据表"),
-            Lang::En => format!("{more} more in the data table"),
-        };
+        let count = more.to_string();
+        let line = fill(words(state.speech()).more_in_table, &[("count", &count)]);
         text_child(doc, legend, "span", "sc-legend-more", &line)?;
     }
     if state.expanded {

@@ -4,6 +4,7 @@
 mod alert;
 mod boundary;
 mod canvas;
+mod data;
 mod dom;
 mod download;
 mod events;
@@ -13,6 +14,7 @@ mod frames;
 mod legend;
 mod listeners;
 mod live;
+mod locale;
 mod motion;
 mod options;
 mod picture;
@@ -103,15 +105,26 @@ export interface SectorChartOptions {
   /** A chart id of that sector; none for its first chart. */
   chart?: string;
   kind?: "pie" | "donut" | "bar";
-  lang?: "zh" | "en";
+  /** Any BCP 47 tag ("fr", "de-CH", "ja"): the widget's words (zh, en, fr, de, es, ja; others
+   *  fall back to English) and an editor's numbers follow it. The built-in report is in Chinese
+   *  ("zh", the default) and English; other tags show its English text. */
+  lang?: string;
   theme?: "light" | "dark" | "auto";
   /** "off": every change is drawn at once, as when the reader's system asks for reduced
    *  motion. By default the slices grow on the first draw, a change of kind or of the hidden
    *  slices moves from the old picture to the new, and another chart fades in. */
   motion?: "auto" | "off";
-  /** An editor's dataset as JSON text, or the bytes of a UTF-8 JSON file, in the format of
-   *  docs/dataset.md. */
+  /** An editor's dataset as text, or the bytes of a UTF-8 file: the short JSON form
+   *  (`SectorChartShortData`), the full report format (`SectorChartDataset`), or CSV when
+   *  `dataFormat` is "csv" (docs/dataset.md). */
   data?: string | Uint8Array;
+  /** "csv": `data` is CSV (a header row, then a label and a value per row). */
+  dataFormat?: "json" | "csv";
+  /** A table's cells as text, row by row (first column labels, second values; a header row
+   *  is recognised), and its caption: what `<sector-chart>` reads from a `<table>` inside it. */
+  table?: { rows: string[][]; caption?: string | null };
+  /** The title of a table or CSV that has no caption. */
+  title?: string;
   /** Height in CSS px (a number, or text such as "480px"), from 120 to 4000; by default it
    *  follows the width. Another value draws at the default height and says so through
    *  `error`. */
@@ -135,7 +148,8 @@ export interface SectorChartState {
   sector: string | null;
   chart: string | null;
   kind: "pie" | "donut" | "bar" | null;
-  lang: "zh" | "en";
+  /** The BCP 47 tag the chart speaks, as it was given ("zh", "en", "de-CH"). */
+  lang: string;
   hidden: number[];
   selected: number | null;
   focus: number | null;
@@ -160,6 +174,18 @@ export interface SectorChartSelectDetail {
   label?: string;
   value?: string;
   share?: string;
+}
+
+/** The short JSON form: one chart in one language, no ids (docs/dataset.md). */
+export interface SectorChartShortData {
+  title: string;
+  slices: { label: string; value: number; source?: string }[];
+  /** What the values count ("€ m"); "%" writes them as percentages. */
+  unit?: string;
+  source?: string;
+  note?: string;
+  /** The BCP 47 tag of the texts, used when the tag gives no `lang`. */
+  lang?: string;
 }
 
 /** A text in both languages. */
@@ -263,21 +289,26 @@ impl SectorChart {
     }
 
     fn mount_widget(mount: &Element, options: Options) -> Result<Inner, JsValue> {
-        let dataset = match (&options.load_error, &options.data) {
-            (Some(problem), _) => Err(DatasetErrors::single("src", problem.clone())),
-            (None, Some(json)) => dataset::parse(json).map(Rc::new),
-            (None, None) => built_in(),
+        let mut options = options;
+        let dataset = match data::editor_dataset(&options) {
+            Some(Ok((dataset, lang))) => {
+                // The short form's own `lang`, unless the tag names one.
+                options.lang = options.lang.take().or(lang);
+                Ok(dataset)
+            }
+            Some(Err(errors)) => Err(errors),
+            None => built_in(),
         };
-        let lang = options.lang();
+        let speaking = options.speaking();
         let dataset = match dataset {
             Ok(dataset) => dataset,
             Err(errors) => {
                 let dom = Dom::build(mount, false, false)?;
-                dom.root.set_attribute("lang", lang.code())?;
+                dom.root.set_attribute("lang", speaking.tag())?;
                 dom.root
                     .class_list()
                     .toggle_with_force("sc-dark", options.wants_dark())?;
-                dom.show_errors(&errors, lang)?;
+                dom.show_errors(&errors, speaking.speech())?;
                 dispatch(&dom.root, "error", &error_detail(&errors)?)?;
                 return Ok(Inner::Broken(dom));
             }
@@ -392,10 +423,22 @@ impl Drop for SectorChart {
     }
 }
 
+/// Splits rows pasted from a spreadsheet (tab-separated) or typed as CSV into their cells, as
+/// the CSV reader does (the builder page makes a `<table>` of them); throws what is wrong.
+#[wasm_bindgen(js_name = tableCells)]
+pub fn table_cells(text: &str) -> Result<Vec<js_sys::Array>, JsError> {
+    let rows =
+        dataset::simple::cells_of(text).map_err(|errors| JsError::new(&errors.to_string()))?;
+    Ok(rows
+        .iter()
+        .map(|cells| cells.iter().map(|cell| JsValue::from_str(cell)).collect())
+        .collect())
+}
+
 /// Checks a dataset without drawing it: `null` when valid, else the problems.
 #[wasm_bindgen(js_name = validateDataset)]
 pub fn validate_dataset(json: &str) -> Result<ValidationResult, JsError> {
-    match dataset::parse(json) {
+    match dataset::simple::read_json(json) {
         Ok(_) => Ok(JsValue::NULL.into()),
         Err(errors) => error_detail(&errors).map(Into::into).map_err(js_error),
     }

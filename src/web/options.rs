@@ -6,7 +6,7 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
 use super::dom::current_hash;
-use crate::dataset::{ChartKind, Dataset, Lang};
+use crate::dataset::{ChartKind, Dataset, Lang, Locale};
 use crate::view::ViewState;
 
 /// The least and most height an editor may ask for, in CSS px.
@@ -45,6 +45,20 @@ pub struct Options {
     pub script_url: Option<String>,
     /// Loading the editor's dataset failed (`src=` unreachable, timed out): shown as the alert.
     pub load_error: Option<String>,
+    /// `data` is CSV (a `src` ending in `.csv` or served as `text/csv`), not JSON.
+    pub data_is_csv: bool,
+    /// The cells of a `<table>` inside the tag, as text, and its caption.
+    pub table: Option<GivenTable>,
+    /// The tag's `title`: the title of a table or CSV without a caption.
+    pub title: Option<String>,
+}
+
+/// A table's cells, row by row, as their `textContent` (never HTML), and its `<caption>`.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct GivenTable {
+    pub rows: Vec<Vec<String>>,
+    pub caption: Option<String>,
 }
 
 /// The options object as JavaScript gives it: every field may be left out or `null`, and
@@ -65,6 +79,9 @@ struct Given {
     data: Checked<DataText>,
     script_url: Checked<String>,
     load_error: Checked<String>,
+    data_format: Checked<String>,
+    table: Checked<GivenTable>,
+    title: Checked<String>,
 }
 
 /// A field's value, or why it could not be read (`invalid type: string "yes", expected a
@@ -226,7 +243,15 @@ impl Options {
             (
                 (&o.theme, &o.motion, o.explorer, o.hash, o.downloads),
                 (o.height.map(f64::to_bits), &o.unusable_height, &o.data),
-                (&o.script_url, &o.load_error),
+                (
+                    &o.script_url,
+                    &o.load_error,
+                    o.data_is_csv,
+                    &o.table,
+                    &o.title,
+                ),
+                // A table's or CSV's numbers are read in the language: another one reads again.
+                (o.table.is_some() || o.data_is_csv).then_some(&o.lang),
             )
         }
         rest(self) == rest(other)
@@ -248,18 +273,20 @@ impl Options {
 
 /// What the options ask to show, checked against the dataset.
 impl Options {
-    /// The language asked for, else Chinese.
-    pub fn lang(&self) -> Lang {
-        self.lang
-            .as_deref()
-            .and_then(Lang::from_code)
-            .unwrap_or_default()
+    /// The language asked for (any BCP 47 tag), else Chinese, as a view speaks it: the
+    /// report's text slot and, for a tag other than zh or en, the locale.
+    pub fn speaking(&self) -> ViewState {
+        let mut state = ViewState::new(Lang::default());
+        if let Some(tag) = &self.lang {
+            state.set_tag(tag, Lang::default());
+        }
+        state
     }
 
     /// The view the options (and, on explorer pages, the link) ask for, checked against the data.
     pub fn initial_state(&self, dataset: &Dataset) -> ViewState {
-        let default_lang = self.lang();
-        let mut state = ViewState::new(default_lang);
+        let mut state = self.speaking();
+        let default_lang = state.lang;
         state.sector = self.sector.clone();
         state.chart = self.chart.clone();
         state.kind = self.kind.as_deref().and_then(ChartKind::from_code);
@@ -271,7 +298,12 @@ impl Options {
         }
         if self.hash {
             if let Some(hash) = current_hash().filter(|h| !h.is_empty()) {
+                let locale = state.locale.take();
                 state = ViewState::from_query(&hash, default_lang);
+                // A link without a language keeps the one the options name.
+                if !hash.split('&').any(|pair| pair.starts_with("lang=")) {
+                    state.locale = locale;
+                }
             }
         }
         let (state, fallbacks) = state.sanitised(dataset);
@@ -295,8 +327,10 @@ impl Options {
             }
         }
         if let Some(lang) = &self.lang {
-            if Lang::from_code(lang).is_none() {
-                problems.push(format!("lang=\"{lang}\" is not zh or en; showing Chinese"));
+            if Lang::from_code(lang).is_none() && Locale::of_tag(lang).is_none() {
+                problems.push(format!(
+                    "lang=\"{lang}\" is not a language tag (such as zh, en, fr, de-CH or ja); showing Chinese"
+                ));
             }
         }
         if let Some(height) = &self.unusable_height {
@@ -370,6 +404,9 @@ impl Options {
             data: given.data.take("data", wrong).map(|d| d.0),
             script_url: text(given.script_url, "scriptUrl", wrong),
             load_error: text(given.load_error, "loadError", wrong),
+            data_is_csv: text(given.data_format, "dataFormat", wrong).as_deref() == Some("csv"),
+            table: given.table.take("table", wrong),
+            title: text(given.title, "title", wrong),
         }
     }
 }

@@ -6,9 +6,11 @@ use wasm_bindgen::JsValue;
 use web_sys::HtmlCanvasElement;
 
 use super::canvas::Surface;
+use super::locale::LocalMeasure;
 use crate::dataset::ChartKind;
 use crate::describe::{layout_inputs, SliceText};
-use crate::layout::{self, bar_preferred_height, morph, Layout, LayoutInput, Within};
+use crate::format::LocalNumbers;
+use crate::layout::{self, bar_preferred_height, morph, Layout, LayoutInput, TextMeasure, Within};
 use crate::render::Paint;
 
 /// Label font size in CSS px.
@@ -31,6 +33,8 @@ pub struct Inputs<'a> {
     /// None: no chart, nothing drawn.
     pub kind: Option<ChartKind>,
     pub highlight: Option<usize>,
+    /// An editor's chart: its shares are written in the reader's locale on the canvas too.
+    pub numbers: Option<&'a dyn LocalNumbers>,
 }
 
 pub struct Picture {
@@ -103,6 +107,17 @@ impl Picture {
         }
         let slices = layout_inputs(inputs.texts);
         let dpr = self.surface.dpr;
+        let local;
+        let measure: &dyn TextMeasure = match inputs.numbers {
+            Some(numbers) => {
+                local = LocalMeasure {
+                    measure: self.surface.measure(),
+                    numbers,
+                };
+                &local
+            }
+            None => self.surface.measure(),
+        };
         Some(layout::compute(&LayoutInput {
             kind,
             slices: &slices,
@@ -111,7 +126,7 @@ impl Picture {
             font_px: FONT_CSS_PX * dpr,
             scale: dpr,
             highlight: inputs.highlight,
-            measure: self.surface.measure(),
+            measure,
         }))
     }
 

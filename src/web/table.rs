@@ -5,7 +5,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
 use super::dom::{child, clear, text_child, toggle_class};
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, ValueStyle};
 use crate::describe::{table_share, SliceText, TABLE_ROWS};
 use crate::i18n::words;
 use crate::view::ViewState;
@@ -31,13 +31,14 @@ pub fn update_table(
     open: bool,
 ) -> Result<(), JsValue> {
     let lang = state.lang;
-    let w = words(lang);
+    let w = words(state.speech());
     clear(wrap);
     // Always in the accessibility tree; shown to sighted visitors on demand.
     toggle_class(wrap, "sc-sr-only", !open)?;
     let Some(chart) = state.chart(dataset) else {
         return Ok(());
     };
+    let report = chart.style == ValueStyle::Report;
     let table = child(doc, wrap, "table", "sc-table")?;
     text_child(doc, &table, "caption", "", chart.title.get(lang))?;
     let head = child(doc, &table, "thead", "")?;
@@ -64,11 +65,12 @@ pub fn update_table(
         let th = text_child(doc, &row, "th", "", &text.label)?;
         th.set_attribute("scope", "row")?;
         text_child(doc, &row, "td", "sc-num", &text.value)?;
-        text_child(doc, &row, "td", "sc-num", table_share(text, lang))?;
+        text_child(doc, &row, "td", "sc-num", table_share(text, state.speech()))?;
         let source_cell = child(doc, &row, "td", "sc-source")?;
         if let Some(source) = &text.source {
             let quote = text_child(doc, &source_cell, "q", "", source)?;
-            quote.set_attribute("lang", "zh")?;
+            // The report quotes its Chinese source; an editor's chart is in its own language.
+            quote.set_attribute("lang", if report { "zh" } else { state.tag() })?;
         }
         if let Some(derivation) = &text.derivation {
             text_child(doc, &source_cell, "span", "sc-derived", derivation)?;

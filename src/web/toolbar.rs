@@ -5,7 +5,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
 use super::dom::{action_button, child, clear, set_hidden};
-use crate::dataset::{Chart, Dataset, Lang};
+use crate::dataset::{Chart, Dataset, Lang, ValueStyle};
 use crate::i18n::{kind_name, words, Words};
 use crate::view::ViewState;
 
@@ -62,7 +62,7 @@ impl Toolbar {
 
     pub fn update(&self, shown: &ToolbarFor) -> Result<(), JsValue> {
         let state = shown.state;
-        let w = words(state.lang);
+        let w = words(state.speech());
         let chart = state.chart(shown.dataset);
         self.back_button
             .set_text_content(Some(&format!("← {}", w.back_to_overview)));
@@ -79,6 +79,9 @@ impl Toolbar {
         self.lang_button.set_text_content(Some(w.switch_language));
         self.lang_button.set_attribute("data-value", other.code())?;
         self.lang_button.set_attribute("lang", other.code())?;
+        // An editor's simple chart is in one language: there is no other to switch to.
+        let one_language = chart.is_some_and(|c| c.style != ValueStyle::Report);
+        set_hidden(&self.lang_button, one_language)?;
         self.table_button
             .set_text_content(Some(if shown.table_open {
                 w.hide_data
@@ -99,7 +102,7 @@ impl Toolbar {
     /// Chart tabs: only when there is a choice.
     fn update_chart_tabs(&self, shown: &ToolbarFor, chart: Option<&Chart>) -> Result<(), JsValue> {
         let state = shown.state;
-        let w = words(state.lang);
+        let w = words(state.speech());
         clear(&self.chart_tabs);
         let charts = state.charts(shown.dataset);
         self.chart_tabs.set_attribute("aria-label", w.charts)?;
@@ -121,10 +124,10 @@ impl Toolbar {
 
     /// Kind switch: only the kinds this chart can honestly take.
     fn update_kinds(&self, shown: &ToolbarFor, chart: Option<&Chart>) -> Result<(), JsValue> {
-        let lang = shown.state.lang;
+        let speech = shown.state.speech();
         clear(&self.kinds);
         self.kinds
-            .set_attribute("aria-label", words(lang).chart_kind)?;
+            .set_attribute("aria-label", words(speech).chart_kind)?;
         let kind = shown.state.effective_kind(shown.dataset);
         if let Some(chart) = chart {
             for k in chart.allowed_kinds() {
@@ -134,7 +137,7 @@ impl Toolbar {
                     "sc-button",
                     "kind",
                     k.code(),
-                    kind_name(*k, lang),
+                    kind_name(*k, speech),
                 )?;
                 button.set_attribute(
                     "aria-pressed",

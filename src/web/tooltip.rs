@@ -8,8 +8,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement};
 
 use super::dom::{child, set_hidden, set_style};
-use crate::dataset::Lang;
 use crate::describe::{tooltip_text, SliceText};
+use crate::i18n::Speech;
 
 /// Label, value, source, derivation, note: the parts in their order in the box.
 const PARTS: [(&str, &str); 5] = [
@@ -74,8 +74,8 @@ impl Tooltip {
     }
 
     /// Shows `text` next to the client point `at`, writing only what differs from now.
-    pub fn show(&self, text: &SliceText, lang: Lang, at: (f64, f64)) -> Result<(), JsValue> {
-        let (wanted, label) = tooltip_text(text, lang);
+    pub fn show(&self, text: &SliceText, speech: Speech, at: (f64, f64)) -> Result<(), JsValue> {
+        let (wanted, label) = tooltip_text(text, speech);
         let mut changed = false;
         {
             let mut said = self.said.borrow_mut();

@@ -14,9 +14,9 @@ use super::live::Live;
 use super::table::{update_table, TablePart};
 use super::toolbar::{Toolbar, ToolbarFor};
 use super::tooltip::Tooltip;
-use crate::dataset::{Dataset, DatasetErrors, Lang};
+use crate::dataset::{Dataset, DatasetErrors};
 use crate::describe::{chart_title, credit, SliceText};
-use crate::i18n::words;
+use crate::i18n::{words, Speech};
 use crate::view::ViewState;
 
 pub struct Dom {
@@ -133,8 +133,8 @@ impl Dom {
         script_url: &str,
     ) -> Result<(), JsValue> {
         let table_open = table == TablePart::Open;
-        let lang = state.lang;
-        self.root.set_attribute("lang", lang.code())?;
+        let speech = state.speech();
+        self.root.set_attribute("lang", state.tag())?;
         self.root.set_attribute("data-view", &state.to_query())?;
         self.update_head(dataset, state)?;
         let shown = ToolbarFor {
@@ -150,7 +150,7 @@ impl Dom {
         if table != TablePart::Later {
             self.update_table(dataset, state, texts, table_open)?;
         }
-        self.credit.set_text_content(Some(&credit(dataset, lang)));
+        self.credit.set_text_content(Some(&credit(dataset, speech)));
         #[cfg(feature = "explorer")]
         if let Some(explorer) = &self.explorer_parts {
             explorer.update(dataset, state, script_url)?;
@@ -173,7 +173,7 @@ impl Dom {
         self.note.set_text_content(Some(note));
         set_hidden(&self.note, note.is_empty())?;
         self.hint
-            .set_text_content(Some(words(lang).open_sector_hint));
+            .set_text_content(Some(words(state.speech()).open_sector_hint));
         set_hidden(
             &self.hint,
             !(state.is_overview() && chart.is_some_and(|c| c.kind.is_circular())),
@@ -187,7 +187,7 @@ impl Dom {
         state: &ViewState,
         summary: &str,
     ) -> Result<(), JsValue> {
-        let w = words(state.lang);
+        let w = words(state.speech());
         let chart = state.chart(dataset);
         self.figure.set_attribute("aria-label", summary)?;
         set_hidden(&self.figure, chart.is_none())?;
@@ -214,11 +214,11 @@ impl Dom {
     pub fn show_tooltip(
         &self,
         text: &SliceText,
-        lang: Lang,
+        speech: Speech,
         client: (f64, f64),
     ) -> Result<(), JsValue> {
         let was_shown = self.tooltip.is_shown();
-        self.tooltip.show(text, lang, client)?;
+        self.tooltip.show(text, speech, client)?;
         if !was_shown {
             self.figure.set_attribute(
                 "aria-describedby",
@@ -241,8 +241,8 @@ impl Dom {
     }
 
     /// The dataset's problems in the alert, and no chart or controls.
-    pub fn show_errors(&self, errors: &DatasetErrors, lang: Lang) -> Result<(), JsValue> {
-        alert::show_errors(&self.doc, &self.alert, errors, lang)?;
+    pub fn show_errors(&self, errors: &DatasetErrors, speech: Speech) -> Result<(), JsValue> {
+        alert::show_errors(&self.doc, &self.alert, errors, speech)?;
         set_hidden(&self.figure, true)?;
         for hidden in [
             &self.toolbar.lang_button,

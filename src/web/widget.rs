@@ -15,6 +15,7 @@ use super::canvas::FONT_FAMILY;
 use super::dom::{current_hash, device_pixel_ratio, dispatch, media_matches, window};
 use super::download::Downloads;
 use super::frames::{Callbacks, Frames};
+use super::locale::IntlNumbers;
 pub use super::motion::Change;
 use super::motion::Motion;
 use super::options::Options;
@@ -22,7 +23,9 @@ use super::picture::{css_height, Inputs, Picture, FONT_CSS_PX};
 use super::table::TablePart;
 use super::ui::Dom;
 use crate::dataset::Dataset;
-use crate::describe::{announcement, slice_texts, summary, SliceText};
+use crate::dataset::ValueStyle;
+use crate::describe::{announcement, slice_texts_in, summary, SliceText};
+use crate::format::LocalNumbers;
 use crate::render::Paint;
 use crate::theme::Theme;
 use crate::view::{Event, ViewState};
@@ -73,6 +76,8 @@ pub struct Widget {
     tooltip_for: Option<(usize, u64)>,
     /// The closed data table is still to be built (see `TablePart::Later`).
     table_pending: bool,
+    /// An editor's chart's numbers, in the language the view speaks.
+    numbers: IntlNumbers,
 }
 
 impl Widget {
@@ -100,6 +105,7 @@ impl Widget {
             texts_version: 0,
             tooltip_for: None,
             table_pending: false,
+            numbers: IntlNumbers::new("zh"),
         };
         widget.state = widget.options.initial_state(&widget.dataset);
         widget.dom.home_is_overview = widget.state.is_overview();
@@ -130,10 +136,13 @@ impl Widget {
         let on_screen = (moving && change == Change::Morph)
             .then(|| self.motion.on_screen(self.picture.layout()))
             .flatten();
+        if self.numbers.tag() != self.state.tag() {
+            self.numbers = IntlNumbers::new(self.state.tag());
+        }
         self.texts = self
             .state
             .chart(&self.dataset)
-            .map(|chart| slice_texts(chart, &self.state))
+            .map(|chart| slice_texts_in(chart, &self.state, &self.numbers))
             .unwrap_or_default();
         self.texts_version += 1;
         // Sized before the DOM is written: the layout it reads is then clean (or, on the first
@@ -235,11 +244,15 @@ impl Widget {
 
     /// The canvas and the tooltip: for hover, focus and selection changes.
     pub fn redraw(&mut self) -> Result<(), JsValue> {
+        let local = (self.state.chart(&self.dataset))
+            .is_some_and(|chart| chart.style != ValueStyle::Report);
         self.picture.update_layout(&Inputs {
             texts: &self.texts,
             texts_version: self.texts_version,
             kind: self.state.effective_kind(&self.dataset),
             highlight: self.highlight(),
+            // An editor's chart writes its shares in the locale; the report keeps its style.
+            numbers: local.then_some(&self.numbers as &dyn LocalNumbers),
         });
         let dpr = self.picture.surface.dpr;
         let theme = self.theme();
@@ -308,7 +321,7 @@ impl Widget {
     }
 
     fn update_tooltip(&mut self) -> Result<(), JsValue> {
-        let lang = self.state.lang;
+        let speech = self.state.speech();
         let at_slice = |i: usize| self.picture.anchor_of(i).map(|p| (i, p));
         let selected = if self.tooltip_dismissed {
             None
@@ -336,7 +349,7 @@ impl Widget {
                     return Ok(());
                 }
                 self.tooltip_for = Some(key);
-                self.dom.show_tooltip(text, lang, at)
+                self.dom.show_tooltip(text, speech, at)
             }
             _ => {
                 self.tooltip_for = None;
@@ -372,6 +385,7 @@ impl Widget {
             || before.chart != self.state.chart
             || before.kind != self.state.kind
             || before.lang != self.state.lang
+            || before.locale != self.state.locale
             || before.hidden != self.state.hidden
             || before.expanded != self.state.expanded;
         if structural {

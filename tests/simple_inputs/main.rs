@@ -2,6 +2,7 @@
 //! and the short JSON form, each with the problems it must report and where.
 
 mod csv;
+mod dataset;
 mod grid;
 mod numbers;
 mod short_json;

@@ -37,6 +37,7 @@ fn all_states(ds: &Dataset) -> Vec<ViewState> {
                         chart: chart.clone(),
                         kind,
                         lang,
+                        locale: None,
                         hidden: hidden.into_iter().collect(),
                         hover: None,
                         focus: None,
@@ -109,6 +110,7 @@ fn to_query_writes_only_what_was_chosen() {
         chart: Some("patents".into()),
         kind: Some(ChartKind::Donut),
         lang: Lang::En,
+        locale: None,
         hidden: set(&[0, 3]),
         hover: Some(1),
         focus: Some(1),
@@ -137,7 +139,9 @@ fn from_query_tolerates_junk() {
         "kind=",
         "kind=hexagon",
         "lang=",
-        "lang=fr",
+        "lang=f",
+        "lang=fr_FR!",
+        "lang=<b>",
         "selected=",
         "selected=-1",
         "selected=x",
@@ -295,4 +299,30 @@ fn sanitised_is_idempotent_on_every_link_state() {
         assert_eq!(twice, once);
         assert!(fallbacks.is_empty(), "{fallbacks:?}");
     }
+}
+
+#[test]
+fn any_language_tag_round_trips_and_reads_the_report_in_its_slot() {
+    for (tag, slot) in [
+        ("fr", Lang::En),
+        ("de-CH", Lang::En),
+        ("ja", Lang::En),
+        ("zh-TW", Lang::Zh),
+        ("es-419", Lang::En),
+    ] {
+        let state = ViewState::from_query(&format!("sector=smes&lang={tag}"), Lang::Zh);
+        assert_eq!(state.tag(), tag);
+        assert_eq!(state.lang, slot, "{tag}");
+        assert_eq!(state.to_query(), format!("sector=smes&lang={tag}"));
+        assert_eq!(ViewState::from_query(&state.to_query(), Lang::Zh), state);
+    }
+    // The report's own tags stay what they were.
+    let english = ViewState::from_query("lang=en-GB", Lang::Zh);
+    assert_eq!((english.lang, english.locale.clone()), (Lang::En, None));
+    assert_eq!(english.to_query(), "lang=en");
+    // Switching to a report language drops the locale.
+    let ds = sector_charts::dataset::built_in().expect("built-in");
+    let french = ViewState::from_query("lang=fr", Lang::Zh);
+    let back = french.update(&ds, sector_charts::view::Event::SetLang(Lang::Zh));
+    assert_eq!(back.to_query(), "lang=zh");
 }

@@ -35,6 +35,19 @@ pub fn from_csv(text: &str, title: Option<&str>, lang: &str) -> Result<SimpleCha
     read_table(&rows, &table)
 }
 
+/// The cells of rows pasted from a spreadsheet (tabs) or typed as CSV, split as [`from_csv`]
+/// splits them, blank rows left out: what the builder page puts into a `<table>`.
+pub fn cells_of(text: &str) -> Result<Vec<Vec<String>>, DatasetErrors> {
+    let text = checked(text)?;
+    let separator = separator_of(text);
+    let rows = records(text, separator)?;
+    Ok(rows
+        .into_iter()
+        .map(|(_, cells)| cells)
+        .filter(|cells| width(cells) > 0)
+        .collect())
+}
+
 /// The text without a byte-order mark, or why it cannot be read at all.
 fn checked(text: &str) -> Result<&str, DatasetErrors> {
     if text.len() > MAX_INPUT_BYTES {

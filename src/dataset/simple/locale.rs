@@ -1,6 +1,8 @@
 //! How each language writes numbers (which mark is the decimal point, which separates
 //! thousands), chosen from a BCP 47 tag's primary subtag, and a check that a tag is well formed.
 
+pub use crate::dataset::kinds::is_language_tag;
+
 /// Spaces people put between groups of thousands: a space, a no-break space (U+00A0) and a
 /// narrow no-break space (U+202F, French typography). Every language accepts them.
 pub(crate) const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
@@ -113,23 +115,8 @@ pub fn convention(lang: &str) -> Convention {
         .map_or(UNKNOWN, |(_, convention)| *convention)
 }
 
-/// True for a well-formed BCP 47 tag in its common shape: a primary language subtag of 2–3
-/// letters (or 4–8), then subtags of 1–8 letters or digits, joined by hyphens (`pt-BR`,
-/// `zh-Hant-TW`, `es-419`).
-pub fn is_language_tag(tag: &str) -> bool {
-    let mut subtags = tag.split('-');
-    let primary_ok = subtags
-        .next()
-        .is_some_and(|s| (2..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic()));
-    primary_ok && subtags.all(|s| (1..=8).contains(&s.len()) && is_alphanumeric(s))
-}
-
 fn is_digits(text: &str) -> bool {
     text.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn is_alphanumeric(text: &str) -> bool {
-    text.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]

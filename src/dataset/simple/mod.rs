@@ -3,6 +3,7 @@
 //! JSON path. Numbers in tables and CSV are read as people type them in the given language.
 
 mod csv;
+mod dataset;
 mod grid;
 mod locale;
 mod number;
@@ -10,7 +11,8 @@ mod records;
 mod short_json;
 mod types;
 
-pub use self::csv::from_csv;
+pub use self::csv::{cells_of, from_csv};
+pub use self::dataset::{is_short_json, read_json, SIMPLE_ID};
 pub use self::grid::from_grid;
 pub use self::locale::{convention, is_language_tag, Convention};
 pub use self::number::{read_number, LocalNumber, NumberProblem};

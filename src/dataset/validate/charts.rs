@@ -7,7 +7,7 @@ use super::checker::{Checker, MAX_LABEL_CHARS, MAX_NOTE_CHARS};
 use super::ids::{IdIndex, Indicators};
 use super::path::Path;
 use crate::dataset::raw::{List, Obj, RawChart, RawSlice};
-use crate::dataset::types::{Chart, Indicator, Slice};
+use crate::dataset::types::{Chart, Indicator, Slice, ValueStyle};
 
 const MAX_CHARTS: usize = 50;
 const MAX_SLICES: usize = 10_000;
@@ -64,6 +64,7 @@ impl Checker {
             parts_of_whole: parts_of_whole?,
             note: note?,
             slices: slices?,
+            style: ValueStyle::Report,
         };
         if chart.total() <= 0.0 {
             self.push(

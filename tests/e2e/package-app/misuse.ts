@@ -10,8 +10,8 @@ export const wrongDownloads: SectorChartOptions = { downloads: 'yes' };
 
 export async function misuses(element: HTMLElement): Promise<void> {
   const { SectorChart } = await load();
-  // @ts-expect-error lang is "zh" or "en"
-  new SectorChart(element, { lang: 'fr' });
+  // @ts-expect-error lang is a language tag, a string
+  new SectorChart(element, { lang: 42 });
   // @ts-expect-error motion is "auto" or "off"
   new SectorChart(element, { motion: 'slow' });
   // @ts-expect-error state() is null for a chart that shows its alert

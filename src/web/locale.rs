@@ -1,0 +1,88 @@
+//! Numbers in the reader's locale through the browser's `Intl.NumberFormat`, for an editor's
+//! chart ("45 %" in French, "42,5" in German), and the canvas measurer that writes shares so.
+
+use js_sys::{Array, Function, Intl, JsString};
+use wasm_bindgen::prelude::*;
+
+use crate::format::{local_share_text, LocalNumbers, PlainNumbers};
+use crate::layout::TextMeasure;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.getCanonicalLocales(tag)`, which throws a `RangeError` for a tag `Intl` refuses:
+    /// caught here, where js-sys's `NumberFormat::new` would not catch it.
+    #[wasm_bindgen(catch, js_namespace = Intl, js_name = getCanonicalLocales)]
+    fn canonical_locales(tag: &str) -> Result<Array, JsValue>;
+}
+
+/// Two formatters of one locale: numbers with up to two decimals, percentages with one.
+pub struct IntlNumbers {
+    tag: String,
+    /// `None` where `Intl` is missing or refused the tag: [`PlainNumbers`] writes instead.
+    formats: Option<(Function, Function)>,
+}
+
+fn formatter(locales: &Array, percent: bool) -> Function {
+    let options = Intl::NumberFormatOptions::new();
+    if percent {
+        options.set_style(Intl::NumberFormatStyle::Percent);
+        options.set_maximum_fraction_digits(1);
+    } else {
+        options.set_maximum_fraction_digits(2);
+    }
+    Intl::NumberFormat::new(locales, &options).format()
+}
+
+impl IntlNumbers {
+    pub fn new(tag: &str) -> IntlNumbers {
+        let formats = canonical_locales(tag)
+            .ok()
+            .filter(|locales| locales.length() > 0)
+            .map(|locales| (formatter(&locales, false), formatter(&locales, true)));
+        IntlNumbers {
+            tag: tag.to_string(),
+            formats,
+        }
+    }
+
+    pub fn tag(&self) -> &str {
+        &self.tag
+    }
+
+    fn call(&self, percent: bool, value: f64) -> Option<String> {
+        let (number, share) = self.formats.as_ref()?;
+        let format = if percent { share } else { number };
+        let text = format
+            .call1(&JsValue::NULL, &JsValue::from_f64(value))
+            .ok()?;
+        text.dyn_into::<JsString>().ok().map(String::from)
+    }
+}
+
+impl LocalNumbers for IntlNumbers {
+    fn number(&self, value: f64) -> String {
+        self.call(false, value)
+            .unwrap_or_else(|| PlainNumbers.number(value))
+    }
+
+    fn percent(&self, ratio: f64) -> String {
+        self.call(true, ratio)
+            .unwrap_or_else(|| PlainNumbers.percent(ratio))
+    }
+}
+
+/// The canvas's measurer, writing a pie's shares with the reader's locale.
+pub struct LocalMeasure<'a> {
+    pub measure: &'a dyn TextMeasure,
+    pub numbers: &'a dyn LocalNumbers,
+}
+
+impl TextMeasure for LocalMeasure<'_> {
+    fn width(&self, text: &str, font_px: f64) -> f64 {
+        self.measure.width(text, font_px)
+    }
+
+    fn share_text(&self, share: f64) -> String {
+        local_share_text(share, self.numbers)
+    }
+}
