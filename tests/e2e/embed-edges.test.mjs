@@ -1,27 +1,17 @@
 // An embedded <sector-chart> away from the page's corner, as in any article: its tooltip stands
 // next to the pointer and is not cut at the widget's edge; and a selected slice's labels, drawn
 // bold where that fits, stay inside the canvas.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { HERE, WWW, PHONE, launch, startServer, newPage, openExplorer, slicePoints, assertClean } from './helpers.mjs';
+import { HERE, WWW, PHONE, newPage, openExplorer, slicePoints, assertClean, browserAndSite } from './helpers.mjs';
 
-let browser;
-let site;
-
-before(async () => {
-  [browser, site] = await Promise.all([launch(), startServer({ roots: [WWW, HERE] })]);
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = browserAndSite({ roots: [WWW, HERE] });
 
 /** The article at `width`: on a narrow one the widget's box is small and tooltips reach past it. */
 async function openEmbed(width = 1000) {
-  const opened = await newPage(browser, { viewport: { width, height: 900 } });
-  await opened.page.goto(`${site.origin}/pages/embed.html`);
+  const opened = await newPage(env.browser, { viewport: { width, height: 900 } });
+  await opened.page.goto(`${env.site.origin}/pages/embed.html`);
   await opened.page.waitForFunction(() => ['builtin-zh', 'builtin-en'].every((id) => document
     .getElementById(id)?.shadowRoot?.querySelector('canvas.sc-canvas')?.dataset.drawn));
   return opened;
@@ -87,7 +77,7 @@ test('a selected bar row, drawn bold, leaves no ink on the canvas edges', async 
 
 test('the label of a selected pie slice stays inside the canvas, on a phone and a desktop', async () => {
   for (const [hash, width] of [['sector=smes&lang=en', 390], ['sector=public-services&lang=en', 640], ['sector=smes&lang=zh', 360]]) {
-    const { context, page, log } = await openExplorer(browser, site.origin, hash, { ...PHONE, viewport: { width, height: 800 } });
+    const { context, page, log } = await openExplorer(env.browser, env.site.origin, hash, { ...PHONE, viewport: { width, height: 800 } });
     try {
       const points = await slicePoints(page, null);
       for (const index of Object.keys(points)) {

@@ -1,23 +1,13 @@
 // The explorer's first screen: the chart is in it on phones and on a desktop, in both languages,
 // with nothing scrolling sideways. The source's long note folds behind "About the data", and on
 // a narrow screen the sector list is one row that scrolls, with the current sector in view.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
-import { launch, startServer, openExplorer, assertClean, PHONE, ROOT, waitView } from './helpers.mjs';
+import { openExplorer, assertClean, PHONE, ROOT, waitView, browserAndSite } from './helpers.mjs';
 
-let browser;
-let site;
-
-before(async () => {
-  [browser, site] = await Promise.all([launch(), startServer()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = browserAndSite();
 
 const VIEWPORTS = [
   { name: 'phone 360 × 720', options: { ...PHONE, viewport: { width: 360, height: 720 } } },
@@ -42,7 +32,7 @@ function firstScreen(page) {
 for (const { name, options } of VIEWPORTS) {
   test(`${name}: the chart is in the first screen, and nothing scrolls sideways`, async () => {
     for (const hash of VIEWS) {
-      const { context, page, log } = await openExplorer(browser, site.origin, hash, options);
+      const { context, page, log } = await openExplorer(env.browser, env.site.origin, hash, options);
       try {
         const seen = await firstScreen(page);
         const height = options.viewport.height;
@@ -64,7 +54,7 @@ for (const { name, options } of VIEWPORTS) {
 }
 
 test('the source note folds behind "About the data", and stays open across a change of language', async () => {
-  const { context, page, log } = await openExplorer(browser, site.origin, 'lang=en');
+  const { context, page, log } = await openExplorer(env.browser, env.site.origin, 'lang=en');
   try {
     const about = page.locator('details.sc-about');
     assert.equal(await about.locator('summary').textContent(), 'About the data');
@@ -85,7 +75,7 @@ test('the source note folds behind "About the data", and stays open across a cha
 });
 
 test('on a phone the sector list is one row that scrolls, with the current sector in view', async () => {
-  const { context, page, log } = await openExplorer(browser, site.origin, 'sector=smes&lang=en', PHONE);
+  const { context, page, log } = await openExplorer(env.browser, env.site.origin, 'sector=smes&lang=en', PHONE);
   try {
     const row = await page.evaluate(() => {
       const nav = document.querySelector('.sc-nav');

@@ -3,10 +3,13 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 
 import { serve } from './server.mjs';
 
-export { launch } from './browser.mjs';
+import { launch } from './browser.mjs';
+
+export { launch };
 
 export const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(HERE, '../..');
@@ -24,6 +27,22 @@ export async function startServer({ roots = [WWW], routes = {} } = {}) {
     server.close(() => done());
   });
   return { server, origin, close };
+}
+
+/**
+ * The browser and the served site for a test file: started before its tests, closed after.
+ * Read `env.browser` and `env.site` inside the tests.
+ */
+export function browserAndSite(serverOptions) {
+  const env = { browser: null, site: null };
+  before(async () => {
+    [env.browser, env.site] = await Promise.all([launch(), startServer(serverOptions)]);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.site?.close();
+  });
+  return env;
 }
 
 /** Context options every test starts from: desktop, light, no entry animation, English UI. */

@@ -2,29 +2,19 @@
 // picture to the new and ends in exactly the picture drawn without motion (motion="off" beside
 // it); input during a change is taken at once; under prefers-reduced-motion nothing moves;
 // another chart fades in.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { HERE, WWW, launch, startServer, newPage, assertClean } from './helpers.mjs';
+import { HERE, WWW, newPage, assertClean, browserAndSite } from './helpers.mjs';
 
-let browser;
-let site;
-
-before(async () => {
-  [browser, site] = await Promise.all([launch(), startServer({ roots: [WWW, HERE] })]);
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = browserAndSite({ roots: [WWW, HERE] });
 
 const MOVING = { reducedMotion: 'no-preference' };
 
 /** Opens the page with both widgets drawn and at rest. */
 async function openPage(options) {
-  const opened = await newPage(browser, { ...options, viewport: { width: 800, height: 1400 } });
-  await opened.page.goto(`${site.origin}/pages/motion.html`);
+  const opened = await newPage(env.browser, { ...options, viewport: { width: 800, height: 1400 } });
+  await opened.page.goto(`${env.site.origin}/pages/motion.html`);
   await opened.page.waitForFunction(() => ['moving', 'still'].every((id) => {
     const canvas = document.getElementById(id)?.shadowRoot?.querySelector('canvas.sc-canvas');
     return canvas?.dataset.drawn && !canvas.hasAttribute('data-moving');
