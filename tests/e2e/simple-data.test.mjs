@@ -169,20 +169,29 @@ test('a table with mistakes lists every problem by row and column, and its own t
     const table = await seen(page, 'bad-table');
     assert.equal(table.drawn, null);
     assert.match(table.alert, /^Les données posent problème/);
+    // In the widget's language, French here, each with its row and column.
     assert.deepEqual(table.problems, [
-      'row 2, column 2: "abc" is not a number',
-      'row 3, column 3: "extra" is outside the two columns a chart reads (labels, then values): remove it, or move it into its own table',
-      'row 4, column 1: the label is empty',
+      'ligne 2, colonne 2: "abc" n’est pas un nombre',
+      'ligne 3, colonne 3: "extra" est en dehors des deux colonnes que lit un graphique (libellés, puis valeurs) : supprimez-le, ou placez-le dans son propre tableau',
+      'ligne 4, colonne 1: le libellé est vide',
     ]);
     assert.equal(table.slotShown, true, 'the editor\'s table shows through the slot');
+    const japanese = await seen(page, 'bad-table-ja');
+    assert.equal(japanese.drawn, null);
+    assert.match(japanese.alert, /^データに問題があるため/);
+    assert.deepEqual(japanese.problems, [
+      '3 行目、2 列目: "たくさん" は数値ではありません',
+      '4 行目、2 列目: "1,5" の桁区切り「,」の位置が正しくありません。"ja" の数値は 1,234.5 のように書き、小数点は「.」です',
+    ]);
+    assert.equal(japanese.slotShown, true);
     const json = await seen(page, 'bad-json');
     assert.match(json.alert, /^Die Daten enthalten Fehler/);
     assert.deepEqual(json.problems, [
-      'slices[0].value: -1 is below zero: a chart shows amounts of zero or more',
-      'slices[1].label: missing required field',
+      'slices[0].value: -1 ist kleiner als null: ein Diagramm zeigt Mengen von null oder mehr',
+      'slices[1].label: Pflichtfeld fehlt',
     ]);
     const errors = await page.evaluate(() => window.widgetEvents.filter((e) => e.type === 'error').map((e) => e.id));
-    assert.deepEqual(errors.sort(), ['bad-json', 'bad-table']);
+    assert.deepEqual(errors.sort(), ['bad-json', 'bad-table', 'bad-table-ja']);
     // The rest of the page is untouched.
     assert.equal(await page.textContent('main > p'), 'Fin de l\'article.');
   } finally {
