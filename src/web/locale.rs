@@ -15,20 +15,35 @@ extern "C" {
     fn canonical_locales(tag: &str) -> Result<Array, JsValue>;
 }
 
-/// Two formatters of one locale: numbers with up to two decimals, percentages with one.
+/// Three formatters of one locale: numbers with up to two decimals, large ones in the
+/// locale's words ("1,2 million", "120万"), and percentages with one decimal.
 pub struct IntlNumbers {
     tag: String,
     /// `None` where `Intl` is missing or refused the tag: [`PlainNumbers`] writes instead.
-    formats: Option<(Function, Function)>,
+    formats: Option<[Function; 3]>,
 }
 
-fn formatter(locales: &Array, percent: bool) -> Function {
+/// What one formatter writes.
+#[derive(Clone, Copy)]
+enum Style {
+    Number,
+    Compact,
+    Percent,
+}
+
+fn formatter(locales: &Array, style: Style) -> Function {
     let options = Intl::NumberFormatOptions::new();
-    if percent {
-        options.set_style(Intl::NumberFormatStyle::Percent);
-        options.set_maximum_fraction_digits(1);
-    } else {
-        options.set_maximum_fraction_digits(2);
+    match style {
+        Style::Number => options.set_maximum_fraction_digits(2),
+        Style::Compact => {
+            options.set_notation(Intl::NumberFormatNotation::Compact);
+            options.set_compact_display(Intl::CompactDisplay::Long);
+            options.set_maximum_fraction_digits(2);
+        }
+        Style::Percent => {
+            options.set_style(Intl::NumberFormatStyle::Percent);
+            options.set_maximum_fraction_digits(1);
+        }
     }
     Intl::NumberFormat::new(locales, &options).format()
 }
@@ -38,7 +53,10 @@ impl IntlNumbers {
         let formats = canonical_locales(tag)
             .ok()
             .filter(|locales| locales.length() > 0)
-            .map(|locales| (formatter(&locales, false), formatter(&locales, true)));
+            .map(|locales| {
+                [Style::Number, Style::Compact, Style::Percent]
+                    .map(|style| formatter(&locales, style))
+            });
         IntlNumbers {
             tag: tag.to_string(),
             formats,
@@ -49,9 +67,13 @@ impl IntlNumbers {
         &self.tag
     }
 
-    fn call(&self, percent: bool, value: f64) -> Option<String> {
-        let (number, share) = self.formats.as_ref()?;
-        let format = if percent { share } else { number };
+    fn call(&self, style: Style, value: f64) -> Option<String> {
+        let [number, compact, percent] = self.formats.as_ref()?;
+        let format = match style {
+            Style::Number => number,
+            Style::Compact => compact,
+            Style::Percent => percent,
+        };
         let text = format
             .call1(&JsValue::NULL, &JsValue::from_f64(value))
             .ok()?;
@@ -61,12 +83,17 @@ impl IntlNumbers {
 
 impl LocalNumbers for IntlNumbers {
     fn number(&self, value: f64) -> String {
-        self.call(false, value)
+        self.call(Style::Number, value)
             .unwrap_or_else(|| PlainNumbers.number(value))
     }
 
+    fn compact(&self, value: f64) -> String {
+        self.call(Style::Compact, value)
+            .unwrap_or_else(|| PlainNumbers.compact(value))
+    }
+
     fn percent(&self, ratio: f64) -> String {
-        self.call(true, ratio)
+        self.call(Style::Percent, ratio)
             .unwrap_or_else(|| PlainNumbers.percent(ratio))
     }
 }

@@ -19,7 +19,7 @@ after(async () => {
   await site?.close();
 });
 
-const IDS = ['table-fr', 'table-de', 'table-ja', 'csv-de', 'csv-fr', 'csv-ja', 'json-fr', 'json-de', 'json-ja', 'markup', 'bad-table', 'bad-json'];
+const IDS = ['table-fr', 'table-de', 'table-ja', 'csv-de', 'csv-fr', 'csv-ja', 'json-fr', 'json-de', 'json-ja', 'markup', 'big-fr', 'big-de', 'big-ja', 'bad-table', 'bad-table-ja', 'bad-json'];
 
 /** Intl writes French groups and percent signs after a (narrow) no-break space: read as a space. */
 const spaces = (text) => text?.replace(/[\u00a0\u202f]/g, ' ') ?? null;
@@ -101,7 +101,8 @@ const EXPECTED = {
   },
   'json-ja': {
     lang: 'ja', kind: 'pie', title: '交通手段', showData: 'データを表示',
-    rows: [['電車', '12,345', '64.5%'], ['バス', '6,789', '35.5%']],
+    // 12,345 takes the locale's words, as the report writes 1.23万 (format::WORDS_FROM).
+    rows: [['電車', '1.23万', '64.5%'], ['バス', '6,789', '35.5%']],
   },
 };
 
@@ -124,6 +125,35 @@ test('a table, a CSV and the short JSON form draw in French, German and Japanese
       assert.equal(w.credit, want.credit ?? '', id);
       assert.equal(w.slotShown, false, `${id}: the tag's own table is hidden once the chart is drawn`);
     }
+    assertClean(log, 'the simple-data page');
+  } finally {
+    await context.close();
+  }
+});
+
+test('large values are written with the locale\'s words, as the report writes 万 and thousand', async () => {
+  const { context, page, log } = await openSimple();
+  try {
+    // From 10,000 on, through Intl.NumberFormat's compact long notation; below, digits.
+    const want = {
+      'big-fr': [['Écoles', '1,2 million', '96,5 %'], ['Routes', '35 mille', '2,8 %'], ['Parcs', '9 000', '0,7 %']],
+      'big-de': [['Schulen', '1,2 Millionen', '96,5 %'], ['Straßen', '35 Tausend', '2,8 %'], ['Parks', '9.000', '0,7 %']],
+      'big-ja': [['学校', '120万', '96.5%'], ['道路', '3.5万', '2.8%'], ['公園', '9,000', '0.7%']],
+    };
+    for (const [id, rows] of Object.entries(want)) {
+      const w = await seen(page, id);
+      assert.equal(w.alert, null, id);
+      assert.deepEqual(w.rows, rows, `${id}: the data table`);
+      assert.deepEqual(w.legend, rows.map(([label, , share]) => `${label} ${share}`), `${id}: the legend`);
+    }
+    // The tooltip writes the value as the table does.
+    await page.locator('#big-fr').scrollIntoViewIfNeeded();
+    const points = await slicePoints(page, '#big-fr');
+    await page.mouse.move(points[0].x, points[0].y);
+    await page.waitForFunction(() => document.getElementById('big-fr').state.hover === 0);
+    const tip = await tooltip(page, '#big-fr');
+    assert.ok(tip.visible);
+    assert.match(spaces(tip.text), /1,2 million · 96,5 %/);
     assertClean(log, 'the simple-data page');
   } finally {
     await context.close();
