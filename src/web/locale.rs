@@ -1,11 +1,10 @@
 //! Numbers in the reader's locale through the browser's `Intl.NumberFormat`, for an editor's
-//! chart ("45 %" in French, "42,5" in German), and the canvas measurer that writes shares so.
+//! chart ("45 %" in French, "42,5" in German, "1,2 million"), on screen and in the downloads.
 
 use js_sys::{Array, Function, Intl, JsString};
 use wasm_bindgen::prelude::*;
 
-use crate::format::{local_share_text, LocalNumbers, PlainNumbers};
-use crate::layout::TextMeasure;
+use crate::format::{LocalNumbers, PlainNumbers};
 
 #[wasm_bindgen]
 extern "C" {
@@ -95,21 +94,5 @@ impl LocalNumbers for IntlNumbers {
     fn percent(&self, ratio: f64) -> String {
         self.call(Style::Percent, ratio)
             .unwrap_or_else(|| PlainNumbers.percent(ratio))
-    }
-}
-
-/// The canvas's measurer, writing a pie's shares with the reader's locale.
-pub struct LocalMeasure<'a> {
-    pub measure: &'a dyn TextMeasure,
-    pub numbers: &'a dyn LocalNumbers,
-}
-
-impl TextMeasure for LocalMeasure<'_> {
-    fn width(&self, text: &str, font_px: f64) -> f64 {
-        self.measure.width(text, font_px)
-    }
-
-    fn share_text(&self, share: f64) -> String {
-        local_share_text(share, self.numbers)
     }
 }

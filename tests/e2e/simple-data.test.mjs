@@ -4,6 +4,7 @@
 // data, every problem listed, text never run as HTML, and the table shown when the .wasm is blocked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 
 import { HERE, WWW, launch, startServer, newPage, slicePoints, tooltip, assertClean, parseDrawn } from './helpers.mjs';
 
@@ -155,6 +156,46 @@ test('large values are written with the locale\'s words, as the report writes �
     assert.ok(tip.visible);
     assert.match(spaces(tip.text), /1,2 million · 96,5 %/);
     assertClean(log, 'the simple-data page');
+  } finally {
+    await context.close();
+  }
+});
+
+/** Clicks one of a widget's download buttons; the file's name and text. */
+async function download(page, id, format) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click(`#${id} .sc-downloads button[data-value=${format}]`),
+  ]);
+  assert.equal(await file.failure(), null, `the ${format} download of ${id}`);
+  return { name: file.suggestedFilename(), text: (await readFile(await file.path())).toString('utf8') };
+}
+
+test('the downloads of a French chart write its numbers and words in French, as on screen', async () => {
+  const { context, page, log } = await openSimple({ acceptDownloads: true });
+  try {
+    const csv = await download(page, 'big-fr', 'csv');
+    assert.equal(csv.name, 'chart-chart-chart-fr.csv');
+    assert.deepEqual(spaces(csv.text).replace(/^\uFEFF/, '').split('\r\n'), [
+      'libellé,valeur,unité,part,qualificatif,source,calcul',
+      'Écoles,1200000,count,"96,5 %",,,',
+      'Routes,35000,count,"2,8 %",,,',
+      'Parcs,9000,count,"0,7 %",,,',
+      '',
+    ]);
+    const svg = await download(page, 'big-fr', 'svg');
+    assert.equal(svg.name, 'chart-chart-chart-fr.svg');
+    const texts = await page.evaluate((text) => [...new DOMParser().parseFromString(text, 'image/svg+xml')
+      .querySelectorAll('text')].map((t) => t.textContent.trim()), svg.text).then((all) => all.map(spaces));
+    // The legend's rows, and the pie's own labels as the screen writes them.
+    assert.ok(texts.includes('Écoles — 1,2 million (96,5 %)'), JSON.stringify(texts));
+    assert.ok(texts.includes('Parcs — 9 000 (0,7 %)'), JSON.stringify(texts));
+    assert.ok(texts.includes('1,2 million · 96,5 %'), JSON.stringify(texts));
+    const png = await download(page, 'big-fr', 'png');
+    assert.equal(png.name, 'chart-chart-chart-fr.png');
+    const japanese = await download(page, 'big-ja', 'csv');
+    assert.equal(japanese.text.replace(/^\uFEFF/, '').split('\r\n')[0], '項目,値,単位,割合,限定,出典,算出方法');
+    assertClean(log, 'the simple-data page after downloads');
   } finally {
     await context.close();
   }
