@@ -12,7 +12,7 @@ WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --e
 # Bytes gzipped that one widget may load (scripts/size.sh): a regression guard just above
 # today's size on the design card's stack (docs/performance.md: what each package costs, and the
 # goal of 140 KiB that it misses).
-SIZE_BUDGET_KIB := 219
+SIZE_BUDGET_KIB := 227
 
 .PHONY: setup build package serve test test-native test-browser test-e2e test-size lint bench clean
 

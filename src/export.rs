@@ -3,8 +3,10 @@
 
 use plotters::prelude::{DrawingBackend, IntoDrawingArea, Rectangle, SVGBackend};
 
-use crate::dataset::{Dataset, Lang};
-use crate::describe::{credit, layout_inputs, slice_texts};
+use crate::dataset::{Chart, Dataset, ValueStyle};
+use crate::describe::{credit, layout_inputs, slice_texts_in};
+use crate::format::{local_share_text, plain_number, LocalNumbers, PlainNumbers};
+use crate::i18n::{fill, words};
 use crate::layout::{self, wrap_text, ApproxMeasure, LayoutInput, Point, TextMeasure};
 use crate::render::{draw_chart, draw_text_line, solid, Area, DrawResult, Paint, SVG_TEXT_SCALE};
 use crate::theme::Theme;
@@ -32,7 +34,34 @@ struct Plan {
     height: f64,
 }
 
-fn plan(dataset: &Dataset, state: &ViewState, measure: &dyn TextMeasure) -> Plan {
+/// A measurer writing a pie's shares in the reader's locale (an editor's chart), as the legend
+/// does; widths come from the measurer it wraps. The screen and the exports share it.
+pub struct LocalMeasure<'a> {
+    pub measure: &'a dyn TextMeasure,
+    pub numbers: &'a dyn LocalNumbers,
+}
+
+impl TextMeasure for LocalMeasure<'_> {
+    fn width(&self, text: &str, font_px: f64) -> f64 {
+        self.measure.width(text, font_px)
+    }
+
+    fn share_text(&self, share: f64) -> String {
+        local_share_text(share, self.numbers)
+    }
+}
+
+/// True for an editor's chart, whose numbers are written in the reader's locale.
+fn is_local(chart: &Chart) -> bool {
+    chart.style != ValueStyle::Report
+}
+
+fn plan(
+    dataset: &Dataset,
+    state: &ViewState,
+    measure: &dyn TextMeasure,
+    numbers: &dyn LocalNumbers,
+) -> Plan {
     let lang = state.lang;
     let inner = EXPORT_WIDTH - 2.0 * PAD;
     let chart = state.chart(dataset);
@@ -42,7 +71,9 @@ fn plan(dataset: &Dataset, state: &ViewState, measure: &dyn TextMeasure) -> Plan
         .and_then(|c| c.note.as_ref())
         .map(|n| wrap_text(n.get(lang), inner, SMALL_PX, measure))
         .unwrap_or_default();
-    let texts = chart.map(|c| slice_texts(c, state)).unwrap_or_default();
+    let texts = chart
+        .map(|c| slice_texts_in(c, state, numbers))
+        .unwrap_or_default();
     let shown: Vec<(usize, String)> = texts
         .iter()
         .enumerate()
@@ -52,11 +83,8 @@ fn plan(dataset: &Dataset, state: &ViewState, measure: &dyn TextMeasure) -> Plan
     let mut legend_rows: Vec<(usize, String)> =
         shown.iter().take(MAX_LEGEND_ROWS).cloned().collect();
     if shown.len() > MAX_LEGEND_ROWS {
-        let more = shown.len() - MAX_LEGEND_ROWS;
-        let text = match lang {
-            Lang::Zh => format!("……另有 {more} 项"),
-            Lang::En => format!("… and {more} more"),
-        };
+        let more = (shown.len() - MAX_LEGEND_ROWS).to_string();
+        let text = fill(words(state.speech()).more_rows, &[("count", &more)]);
         legend_rows.push((usize::MAX, text));
     }
     let chart_top = PAD
@@ -70,7 +98,7 @@ fn plan(dataset: &Dataset, state: &ViewState, measure: &dyn TextMeasure) -> Plan
         title_lines,
         note_lines,
         legend_rows,
-        credit: credit(dataset, lang),
+        credit: credit(dataset, state.speech()),
         chart_top,
         legend_top,
         height,
@@ -79,7 +107,11 @@ fn plan(dataset: &Dataset, state: &ViewState, measure: &dyn TextMeasure) -> Plan
 
 /// The export's size in CSS px for this view.
 pub fn export_size(dataset: &Dataset, state: &ViewState) -> (f64, f64) {
-    (EXPORT_WIDTH, plan(dataset, state, &ApproxMeasure).height)
+    // The height counts lines, whichever locale writes the numbers in them.
+    (
+        EXPORT_WIDTH,
+        plan(dataset, state, &ApproxMeasure, &PlainNumbers).height,
+    )
 }
 
 /// How the picture is drawn: device px per CSS px, and the backend's text scale
@@ -90,7 +122,8 @@ pub struct Resolution {
     pub text_scale: f64,
 }
 
-/// Draws title, chart, legend and credit on `area`, filled with the theme's background first.
+/// Draws title, chart, legend and credit on `area`, filled with the theme's background first;
+/// an editor's chart writes its numbers with `numbers`, as the screen does.
 pub fn draw_export<DB: DrawingBackend>(
     area: &Area<DB>,
     dataset: &Dataset,
@@ -98,8 +131,9 @@ pub fn draw_export<DB: DrawingBackend>(
     theme: &Theme,
     resolution: Resolution,
     measure: &dyn TextMeasure,
+    numbers: &dyn LocalNumbers,
 ) -> DrawResult<DB> {
-    let plan = plan(dataset, state, measure);
+    let plan = plan(dataset, state, measure, numbers);
     let scale = resolution.scale;
     area.fill(&crate::render::colour(theme.background))?;
     let paint = Paint {
@@ -127,7 +161,11 @@ pub fn draw_export<DB: DrawingBackend>(
         line(text, y, SMALL_PX, true, false)?;
         y += SMALL_PX * 1.4;
     }
-    draw_export_chart(area, dataset, state, &paint, &plan, measure)?;
+    let local = LocalMeasure { measure, numbers };
+    let measure = (state.chart(dataset))
+        .filter(|chart| is_local(chart))
+        .map_or(measure, |_| &local as &dyn TextMeasure);
+    draw_export_chart(area, dataset, state, &paint, &plan, measure, numbers)?;
     draw_legend(area, &paint, &plan)?;
     line(
         &plan.credit,
@@ -146,12 +184,13 @@ fn draw_export_chart<DB: DrawingBackend>(
     paint: &Paint,
     plan: &Plan,
     measure: &dyn TextMeasure,
+    numbers: &dyn LocalNumbers,
 ) -> DrawResult<DB> {
     let (Some(chart), Some(kind)) = (state.chart(dataset), state.effective_kind(dataset)) else {
         return Ok(());
     };
     let scale = paint.scale;
-    let texts = slice_texts(chart, state);
+    let texts = slice_texts_in(chart, state, numbers);
     let inputs = layout_inputs(&texts);
     let (width, height) = ((EXPORT_WIDTH - 2.0 * PAD) * scale, CHART_HEIGHT * scale);
     let layout = layout::compute(&LayoutInput {
@@ -191,8 +230,18 @@ fn draw_legend<DB: DrawingBackend>(area: &Area<DB>, paint: &Paint, plan: &Plan) 
     Ok(())
 }
 
-/// The view as an SVG document: vector slices, text as text.
+/// The view as an SVG document: vector slices, text as text; an editor's numbers written plainly.
 pub fn svg(dataset: &Dataset, state: &ViewState, dark: bool) -> String {
+    svg_in(dataset, state, dark, &PlainNumbers)
+}
+
+/// [`svg`], an editor's chart writing its numbers with `numbers` (the reader's locale).
+pub fn svg_in(
+    dataset: &Dataset,
+    state: &ViewState,
+    dark: bool,
+    numbers: &dyn LocalNumbers,
+) -> String {
     let (w, h) = export_size(dataset, state);
     let mut out = String::new();
     {
@@ -204,34 +253,32 @@ pub fn svg(dataset: &Dataset, state: &ViewState, dark: bool) -> String {
         };
         let theme = Theme::for_dark(dark);
         // Drawing into a String fails only on a plotters bug; what was drawn is kept.
-        let _ = draw_export(&area, dataset, state, &theme, resolution, &ApproxMeasure);
+        let measure = ApproxMeasure;
+        let _ = draw_export(&area, dataset, state, &theme, resolution, &measure, numbers);
         let _ = area.present();
     }
     out
 }
 
-/// The view's numbers as CSV, UTF-8 with a byte-order mark so spreadsheet programs read Chinese.
+/// The view's numbers as CSV, UTF-8 with a byte-order mark so spreadsheet programs read Chinese;
+/// an editor's shares written plainly.
 pub fn csv(dataset: &Dataset, state: &ViewState) -> String {
+    csv_in(dataset, state, &PlainNumbers)
+}
+
+/// [`csv`] with its headings in the widget's words and an editor's shares written with
+/// `numbers` ("45 %" in French); values stay plain digits, for spreadsheets to read.
+pub fn csv_in(dataset: &Dataset, state: &ViewState, numbers: &dyn LocalNumbers) -> String {
     let lang = state.lang;
     let mut out = String::from("\u{feff}");
-    let header = match lang {
-        Lang::Zh => ["项目", "数值", "单位", "占比", "限定", "来源", "推算方式"],
-        Lang::En => [
-            "label",
-            "value",
-            "unit",
-            "share",
-            "qualifier",
-            "source",
-            "derivation",
-        ],
-    };
-    out.push_str(&header.join(","));
+    let header = words(state.speech()).csv_header;
+    let cells: Vec<String> = header.iter().map(|cell| csv_cell(cell)).collect();
+    out.push_str(&cells.join(","));
     out.push_str("\r\n");
     let Some(chart) = state.chart(dataset) else {
         return out;
     };
-    let texts = slice_texts(chart, state);
+    let texts = slice_texts_in(chart, state, numbers);
     for (slice, text) in chart.slices.iter().zip(&texts) {
         if text.hidden {
             continue;
@@ -242,9 +289,13 @@ pub fn csv(dataset: &Dataset, state: &ViewState) -> String {
         };
         let row = [
             text.label.clone(),
-            crate::format::plain_number(slice.value, 4, false),
+            plain_number(slice.value, 4, false),
             unit,
-            crate::format::plain_number(text.share_ratio * 100.0, 2, false) + "%",
+            if is_local(chart) {
+                text.share.clone()
+            } else {
+                plain_number(text.share_ratio * 100.0, 2, false) + "%"
+            },
             slice
                 .qualifier
                 .map(|q| q.code().to_string())
@@ -279,12 +330,10 @@ pub const BUILT_IN_PREFIX: &str = "jilin";
 /// ...and for an editor's own dataset, which need not be about Jilin at all.
 pub const EDITOR_PREFIX: &str = "chart";
 
-/// `jilin-smes-patents-en.png`: the prefix, then sector, chart and language.
+/// `jilin-smes-patents-en.png`: the prefix, then sector, chart and language (its tag:
+/// `chart-chart-chart-fr.csv` for an editor's French chart).
 pub fn file_name(prefix: &str, dataset: &Dataset, state: &ViewState, extension: &str) -> String {
     let sector = state.sector.as_deref().unwrap_or("overview");
     let chart = state.chart(dataset).map_or("chart", |c| c.id.as_str());
-    format!(
-        "{prefix}-{sector}-{chart}-{}.{extension}",
-        state.lang.code()
-    )
+    format!("{prefix}-{sector}-{chart}-{}.{extension}", state.tag())
 }

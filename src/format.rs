@@ -252,6 +252,9 @@ pub fn value_and_share(value: &str, share: &str) -> String {
 pub trait LocalNumbers {
     /// A value with at most two decimals: `1234.5` → "1 234,5" in French.
     fn number(&self, value: f64) -> String;
+    /// A large value in the locale's words for it, with at most two decimals:
+    /// `1_234_567` → "1,23 million" in French, "123.46万" in Japanese.
+    fn compact(&self, value: f64) -> String;
     /// A ratio as a percentage with at most one decimal: `0.45` → "45 %" in French.
     fn percent(&self, ratio: f64) -> String;
 }
@@ -264,18 +267,34 @@ impl LocalNumbers for PlainNumbers {
     fn number(&self, value: f64) -> String {
         plain_number(value, 2, true)
     }
+    /// The report's English words: "12.35 thousand", "1.235 million".
+    fn compact(&self, value: f64) -> String {
+        let (number, word) = scaled(value, Lang::En);
+        format!("{number}{word}")
+    }
     fn percent(&self, ratio: f64) -> String {
         format!("{}%", plain_number(ratio * 100.0, 1, false))
     }
 }
 
-/// A simple chart's value: the number in the locale, then the editor's unit; a unit of `%`
-/// writes the value as a percentage ("45 %" in French).
+/// From this value on (once rounded), an editor's values are written with the locale's words
+/// for large numbers, where the report's style switches to 万 and to "thousand".
+pub const WORDS_FROM: f64 = 1e4;
+
+/// A simple chart's value: the number in the locale (in its words from [`WORDS_FROM`] on), then
+/// the editor's unit; a unit of `%` writes the value as a percentage ("45 %" in French).
 pub fn local_value_text(value: f64, unit: Option<&str>, numbers: &dyn LocalNumbers) -> String {
+    let number = || {
+        if round_to(value.abs(), 2) >= WORDS_FROM {
+            numbers.compact(value)
+        } else {
+            numbers.number(value)
+        }
+    };
     match unit.map(str::trim) {
         Some("%") => numbers.percent(value / 100.0),
-        Some(unit) if !unit.is_empty() => format!("{} {unit}", numbers.number(value)),
-        _ => numbers.number(value),
+        Some(unit) if !unit.is_empty() => format!("{} {unit}", number()),
+        _ => number(),
     }
 }
 

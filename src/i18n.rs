@@ -102,6 +102,10 @@ pub struct Words {
     /// The "Other" slice of `{count}` small ones, and what it holds.
     pub other: &'static str,
     pub other_explained: &'static str,
+    /// An export's legend: `{count}` rows it does not list.
+    pub more_rows: &'static str,
+    /// The CSV download's headings: label, value, unit, share, qualifier, source, derivation.
+    pub csv_header: [&'static str; 7],
 }
 
 const ZH: Words = Words {
@@ -145,6 +149,8 @@ const ZH: Words = Words {
     more_in_table: "另有 {count} 项，见数据表",
     other: "其他（{count} 项）",
     other_explained: "最小的 {count} 项合计；点击展开全部。",
+    more_rows: "……另有 {count} 项",
+    csv_header: ["项目", "数值", "单位", "占比", "限定", "来源", "推算方式"],
 };
 
 const EN: Words = Words {
@@ -188,6 +194,8 @@ const EN: Words = Words {
     more_in_table: "{count} more in the data table",
     other: "Other ({count})",
     other_explained: "The {count} smallest slices together; choose it to show them all.",
+    more_rows: "… and {count} more",
+    csv_header: ["label", "value", "unit", "share", "qualifier", "source", "derivation"],
 };
 
 const FR: Words = Words {
@@ -231,6 +239,8 @@ const FR: Words = Words {
     more_in_table: "{count} de plus dans le tableau de données",
     other: "Autres ({count})",
     other_explained: "Les {count} plus petites parts ensemble ; la choisir pour toutes les afficher.",
+    more_rows: "… et {count} de plus",
+    csv_header: ["libellé", "valeur", "unité", "part", "qualificatif", "source", "calcul"],
 };
 
 const DE: Words = Words {
@@ -274,6 +284,8 @@ const DE: Words = Words {
     more_in_table: "{count} weitere in der Datentabelle",
     other: "Sonstige ({count})",
     other_explained: "Die {count} kleinsten Segmente zusammen; auswählen, um alle zu zeigen.",
+    more_rows: "… und {count} weitere",
+    csv_header: ["Bezeichnung", "Wert", "Einheit", "Anteil", "Zusatz", "Quelle", "Berechnung"],
 };
 
 const ES: Words = Words {
@@ -317,6 +329,8 @@ const ES: Words = Words {
     more_in_table: "{count} más en la tabla de datos",
     other: "Otros ({count})",
     other_explained: "Las {count} porciones más pequeñas juntas; elíjala para mostrarlas todas.",
+    more_rows: "… y {count} más",
+    csv_header: ["etiqueta", "valor", "unidad", "porcentaje", "calificador", "fuente", "cálculo"],
 };
 
 const JA: Words = Words {
@@ -361,6 +375,8 @@ const JA: Words = Words {
     more_in_table: "ほかに {count} 項目（データ表を参照）",
     other: "その他（{count}）",
     other_explained: "最も小さい {count} 項目の合計。選ぶとすべて表示します。",
+    more_rows: "……ほかに {count} 項目",
+    csv_header: ["項目", "値", "単位", "割合", "限定", "出典", "算出方法"],
 };
 
 /// The widget's words in `speech` (a [`Lang`] is its own speech).

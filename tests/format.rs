@@ -2,7 +2,8 @@
 //! rounding edges, shares, grouping, and non-finite input.
 
 use sector_charts::dataset::{Lang, Qualifier, Text, Unit};
-use sector_charts::format::{plain_number, share_text, value_text};
+use sector_charts::format::{local_value_text, plain_number, share_text, value_text};
+use sector_charts::format::{LocalNumbers, PlainNumbers};
 
 fn zh(value: f64, unit: Unit, counter: Option<&Text>, qualifier: Option<Qualifier>) -> String {
     value_text(value, unit, counter, qualifier, Lang::Zh)
@@ -356,4 +357,58 @@ fn non_finite_values_are_safe() {
             }
         }
     }
+}
+
+/// Shows which of the locale's writers a value went to.
+struct Marked;
+
+impl LocalNumbers for Marked {
+    fn number(&self, value: f64) -> String {
+        format!("number({value})")
+    }
+    fn compact(&self, value: f64) -> String {
+        format!("words({value})")
+    }
+    fn percent(&self, ratio: f64) -> String {
+        format!("percent({ratio})")
+    }
+}
+
+#[test]
+fn an_editors_values_take_the_locales_words_where_the_report_takes_wan_and_thousand() {
+    // The report switches at 10,000: 1万 and "10 thousand".
+    assert_eq!(zh(10_000.0, Unit::Count, None, None), "1万");
+    assert_eq!(en(10_000.0, Unit::Count, None, None), "10 thousand");
+    assert_eq!(en(9_999.0, Unit::Count, None, None), "9,999");
+    assert_eq!(local_value_text(9_999.99, None, &Marked), "number(9999.99)");
+    assert_eq!(local_value_text(10_000.0, None, &Marked), "words(10000)");
+    // What is written as 10,000 once rounded to two decimals is written in words.
+    assert_eq!(
+        local_value_text(9_999.996, None, &Marked),
+        "words(9999.996)"
+    );
+    assert_eq!(
+        local_value_text(1_200_000.0, Some("€"), &Marked),
+        "words(1200000) €"
+    );
+    // A percentage stays a percentage, however large.
+    assert_eq!(
+        local_value_text(45_000.0, Some("%"), &Marked),
+        "percent(450)"
+    );
+}
+
+#[test]
+fn natively_the_plain_stand_in_writes_the_reports_english_words() {
+    let plain = |value: f64| local_value_text(value, None, &PlainNumbers);
+    assert_eq!(plain(9_999.5), "9,999.5");
+    assert_eq!(plain(12_345.0), "12.35 thousand");
+    assert_eq!(plain(1_234_567.0), "1.235 million");
+    assert_eq!(plain(45_029_000_000.0), "45.029 billion");
+    assert_eq!(plain(999_999.0), "1 million");
+    assert_eq!(
+        local_value_text(1_200_000.0, Some("€"), &PlainNumbers),
+        "1.2 million €"
+    );
+    assert_eq!(local_value_text(45.0, Some("%"), &PlainNumbers), "45%");
 }

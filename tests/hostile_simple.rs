@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use sector_charts::dataset::simple::{from_csv, from_grid, from_short_json, SimpleChart};
+use sector_charts::dataset::simple::{from_csv_in, from_grid_in, from_short_json_in, SimpleChart};
 use sector_charts::dataset::DatasetErrors;
+use sector_charts::i18n::Speech;
 
 /// The committed corpus stays small; big inputs are generated.
 const MAX_CORPUS_BYTES: u64 = 256 * 1024;
@@ -88,15 +89,16 @@ fn input_of(case: &Value) -> (String, Input) {
     }
 }
 
-/// A CSV case gives the tag's `lang` and `title`; a table brings its own.
-fn run(case: &Value, input: &Input) -> Result<SimpleChart, DatasetErrors> {
+/// A CSV case gives the tag's `lang` and `title`; a table brings its own. Problems are told
+/// in `speech`: English for the verdict, the widget's language for what it shows.
+fn run(case: &Value, input: &Input, speech: Speech) -> Result<SimpleChart, DatasetErrors> {
     let lang = case["lang"].as_str().unwrap_or("en");
     let title = case["title"].as_str();
     match (case["reader"].as_str(), input) {
-        (Some("csv"), Input::Text(text)) => from_csv(text, title, lang),
-        (Some("short-json"), Input::Text(text)) => from_short_json(text),
+        (Some("csv"), Input::Text(text)) => from_csv_in(text, title, lang, speech),
+        (Some("short-json"), Input::Text(text)) => from_short_json_in(text, speech),
         (Some("grid"), Input::Cells { cells, title, lang }) => {
-            from_grid(cells, title.as_deref(), lang)
+            from_grid_in(cells, title.as_deref(), lang, speech)
         }
         (reader, _) => panic!("no reader {reader:?} for this input"),
     }
@@ -125,13 +127,43 @@ fn check_draws(case: &Value, chart: &SimpleChart) -> Result<(), String> {
 }
 
 fn check_alert(case: &Value, input: &Input, errors: &DatasetErrors) -> Result<(), String> {
+    let found = listed(case, &case["problems"], errors)?;
+    if case["reader"] != "short-json" {
+        for (path, _) in &found {
+            check_place(path, input)?;
+        }
+    }
+    Ok(())
+}
+
+/// The case's problems as the widget tells them in its language (`shown`), when it lists them.
+fn check_shown(case: &Value, input: &Input) -> Result<(), String> {
+    let Some(tag) = case["shown"]["in"].as_str() else {
+        return Ok(());
+    };
+    let speech = Speech::of_tag(tag);
+    if speech == Speech::En {
+        return Err(format!(
+            "shown in {tag:?} would be English: list it in problems"
+        ));
+    }
+    match run(case, input, speech) {
+        Err(errors) => listed(case, &case["shown"]["problems"], &errors).map(|_| ()),
+        Ok(_) => Err(format!("accepted when told in {tag}")),
+    }
+}
+
+/// The found problems, checked against `expected` (path and a part of the message each).
+fn listed<'e>(
+    case: &Value,
+    expected: &Value,
+    errors: &'e DatasetErrors,
+) -> Result<Vec<(&'e str, &'e str)>, String> {
     let found: Vec<(&str, &str)> = errors
         .iter()
         .map(|e| (e.path.as_str(), e.message.as_str()))
         .collect();
-    let expected = case["problems"]
-        .as_array()
-        .ok_or("an alert case needs problems")?;
+    let expected = expected.as_array().ok_or("an alert case needs problems")?;
     let count = case["count"]
         .as_u64()
         .map_or(expected.len(), |n| n as usize);
@@ -147,12 +179,7 @@ fn check_alert(case: &Value, input: &Input, errors: &DatasetErrors) -> Result<()
             return Err(format!("found {path:?}: {message:?}, expected {want}"));
         }
     }
-    if case["reader"] != "short-json" {
-        for (path, _) in &found {
-            check_place(path, input)?;
-        }
-    }
-    Ok(())
+    Ok(found)
 }
 
 /// A table's problem is the whole table (`""`), the title, a row or a cell, and the row and
@@ -188,11 +215,14 @@ fn place_of(path: &str) -> Option<(usize, Option<usize>)> {
 
 fn run_case(case: &Value) -> Result<(), String> {
     let (_, input) = input_of(case);
-    let result =
-        catch_unwind(AssertUnwindSafe(|| run(case, &input))).map_err(|_| "panicked".to_string())?;
+    let english = || run(case, &input, Speech::En);
+    let result = catch_unwind(AssertUnwindSafe(english)).map_err(|_| "panicked".to_string())?;
     match (case["outcome"].as_str(), result) {
         (Some("draws"), Ok(chart)) => check_draws(case, &chart),
-        (Some("alert"), Err(errors)) => check_alert(case, &input, &errors),
+        (Some("alert"), Err(errors)) => {
+            check_alert(case, &input, &errors)?;
+            check_shown(case, &input)
+        }
         (Some("draws"), Err(errors)) => Err(format!("refused:\n{errors}")),
         (Some("alert"), Ok(chart)) => Err(format!("accepted with {} slices", chart.slices.len())),
         (outcome, _) => Err(format!("outcome must be draws or alert, got {outcome:?}")),

@@ -8,6 +8,7 @@ use super::canvas::{context_of, drawing_area, CanvasText};
 use super::dom::document;
 use crate::dataset::Dataset;
 use crate::export;
+use crate::format::LocalNumbers;
 use crate::theme::Theme;
 use crate::view::ViewState;
 
@@ -18,7 +19,8 @@ pub struct Downloads {
 }
 
 impl Downloads {
-    /// `editor_data`: the dataset came from an editor, which names the files differently.
+    /// `editor_data`: the dataset came from an editor, which names the files differently;
+    /// `numbers` write an editor's chart in the reader's locale, as on screen.
     pub fn start(
         &mut self,
         format: &str,
@@ -26,6 +28,7 @@ impl Downloads {
         state: &ViewState,
         dark: bool,
         editor_data: bool,
+        numbers: &dyn LocalNumbers,
     ) -> Result<(), JsValue> {
         let prefix = if editor_data {
             export::EDITOR_PREFIX
@@ -35,15 +38,21 @@ impl Downloads {
         let (name, url) = match format {
             "svg" => (
                 export::file_name(prefix, dataset, state, "svg"),
-                self.blob(&export::svg(dataset, state, dark), "image/svg+xml")?,
+                self.blob(
+                    &export::svg_in(dataset, state, dark, numbers),
+                    "image/svg+xml",
+                )?,
             ),
             "csv" => (
                 export::file_name(prefix, dataset, state, "csv"),
-                self.blob(&export::csv(dataset, state), "text/csv;charset=utf-8")?,
+                self.blob(
+                    &export::csv_in(dataset, state, numbers),
+                    "text/csv;charset=utf-8",
+                )?,
             ),
             _ => (
                 export::file_name(prefix, dataset, state, "png"),
-                png_data_url(dataset, state, &Theme::for_dark(dark))?,
+                png_data_url(dataset, state, &Theme::for_dark(dark), numbers)?,
             ),
         };
         let link = document()?.create_element("a")?;
@@ -76,7 +85,12 @@ impl Downloads {
     }
 }
 
-fn png_data_url(dataset: &Dataset, state: &ViewState, theme: &Theme) -> Result<String, JsValue> {
+fn png_data_url(
+    dataset: &Dataset,
+    state: &ViewState,
+    theme: &Theme,
+    numbers: &dyn LocalNumbers,
+) -> Result<String, JsValue> {
     let resolution = export::Resolution {
         scale: 2.0,
         text_scale: 1.0,
@@ -90,7 +104,7 @@ fn png_data_url(dataset: &Dataset, state: &ViewState, theme: &Theme) -> Result<S
     canvas.set_height((h * resolution.scale).round() as u32);
     let measure = CanvasText::new(context_of(&canvas)?);
     let area = drawing_area(&canvas)?;
-    export::draw_export(&area, dataset, state, theme, resolution, &measure)
+    export::draw_export(&area, dataset, state, theme, resolution, &measure, numbers)
         .map_err(|e| JsValue::from_str(&format!("export failed: {e}")))?;
     canvas.to_data_url()
 }

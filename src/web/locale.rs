@@ -1,11 +1,10 @@
 //! Numbers in the reader's locale through the browser's `Intl.NumberFormat`, for an editor's
-//! chart ("45 %" in French, "42,5" in German), and the canvas measurer that writes shares so.
+//! chart ("45 %" in French, "42,5" in German, "1,2 million"), on screen and in the downloads.
 
 use js_sys::{Array, Function, Intl, JsString};
 use wasm_bindgen::prelude::*;
 
-use crate::format::{local_share_text, LocalNumbers, PlainNumbers};
-use crate::layout::TextMeasure;
+use crate::format::{LocalNumbers, PlainNumbers};
 
 #[wasm_bindgen]
 extern "C" {
@@ -15,20 +14,35 @@ extern "C" {
     fn canonical_locales(tag: &str) -> Result<Array, JsValue>;
 }
 
-/// Two formatters of one locale: numbers with up to two decimals, percentages with one.
+/// Three formatters of one locale: numbers with up to two decimals, large ones in the
+/// locale's words ("1,2 million", "120万"), and percentages with one decimal.
 pub struct IntlNumbers {
     tag: String,
     /// `None` where `Intl` is missing or refused the tag: [`PlainNumbers`] writes instead.
-    formats: Option<(Function, Function)>,
+    formats: Option<[Function; 3]>,
 }
 
-fn formatter(locales: &Array, percent: bool) -> Function {
+/// What one formatter writes.
+#[derive(Clone, Copy)]
+enum Style {
+    Number,
+    Compact,
+    Percent,
+}
+
+fn formatter(locales: &Array, style: Style) -> Function {
     let options = Intl::NumberFormatOptions::new();
-    if percent {
-        options.set_style(Intl::NumberFormatStyle::Percent);
-        options.set_maximum_fraction_digits(1);
-    } else {
-        options.set_maximum_fraction_digits(2);
+    match style {
+        Style::Number => options.set_maximum_fraction_digits(2),
+        Style::Compact => {
+            options.set_notation(Intl::NumberFormatNotation::Compact);
+            options.set_compact_display(Intl::CompactDisplay::Long);
+            options.set_maximum_fraction_digits(2);
+        }
+        Style::Percent => {
+            options.set_style(Intl::NumberFormatStyle::Percent);
+            options.set_maximum_fraction_digits(1);
+        }
     }
     Intl::NumberFormat::new(locales, &options).format()
 }
@@ -38,7 +52,10 @@ impl IntlNumbers {
         let formats = canonical_locales(tag)
             .ok()
             .filter(|locales| locales.length() > 0)
-            .map(|locales| (formatter(&locales, false), formatter(&locales, true)));
+            .map(|locales| {
+                [Style::Number, Style::Compact, Style::Percent]
+                    .map(|style| formatter(&locales, style))
+            });
         IntlNumbers {
             tag: tag.to_string(),
             formats,
@@ -49,9 +66,13 @@ impl IntlNumbers {
         &self.tag
     }
 
-    fn call(&self, percent: bool, value: f64) -> Option<String> {
-        let (number, share) = self.formats.as_ref()?;
-        let format = if percent { share } else { number };
+    fn call(&self, style: Style, value: f64) -> Option<String> {
+        let [number, compact, percent] = self.formats.as_ref()?;
+        let format = match style {
+            Style::Number => number,
+            Style::Compact => compact,
+            Style::Percent => percent,
+        };
         let text = format
             .call1(&JsValue::NULL, &JsValue::from_f64(value))
             .ok()?;
@@ -61,28 +82,17 @@ impl IntlNumbers {
 
 impl LocalNumbers for IntlNumbers {
     fn number(&self, value: f64) -> String {
-        self.call(false, value)
+        self.call(Style::Number, value)
             .unwrap_or_else(|| PlainNumbers.number(value))
     }
 
+    fn compact(&self, value: f64) -> String {
+        self.call(Style::Compact, value)
+            .unwrap_or_else(|| PlainNumbers.compact(value))
+    }
+
     fn percent(&self, ratio: f64) -> String {
-        self.call(true, ratio)
+        self.call(Style::Percent, ratio)
             .unwrap_or_else(|| PlainNumbers.percent(ratio))
-    }
-}
-
-/// The canvas's measurer, writing a pie's shares with the reader's locale.
-pub struct LocalMeasure<'a> {
-    pub measure: &'a dyn TextMeasure,
-    pub numbers: &'a dyn LocalNumbers,
-}
-
-impl TextMeasure for LocalMeasure<'_> {
-    fn width(&self, text: &str, font_px: f64) -> f64 {
-        self.measure.width(text, font_px)
-    }
-
-    fn share_text(&self, share: f64) -> String {
-        local_share_text(share, self.numbers)
     }
 }

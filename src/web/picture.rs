@@ -6,9 +6,9 @@ use wasm_bindgen::JsValue;
 use web_sys::HtmlCanvasElement;
 
 use super::canvas::Surface;
-use super::locale::LocalMeasure;
 use crate::dataset::ChartKind;
 use crate::describe::{layout_inputs, SliceText};
+use crate::export::LocalMeasure;
 use crate::format::LocalNumbers;
 use crate::layout::{self, bar_preferred_height, morph, Layout, LayoutInput, TextMeasure, Within};
 use crate::render::Paint;

@@ -453,9 +453,15 @@ impl Widget {
 
     /// Starts a download of the view as PNG (2×), SVG or CSV.
     pub fn download(&mut self, format: &str) -> Result<(), JsValue> {
-        let editor_data = self.options.data.is_some();
-        self.downloads
-            .start(format, &self.dataset, &self.state, self.dark, editor_data)
+        let editor_data = self.options.data.is_some() || self.options.table.is_some();
+        self.downloads.start(
+            format,
+            &self.dataset,
+            &self.state,
+            self.dark,
+            editor_data,
+            &self.numbers,
+        )
     }
 
     pub fn release(&mut self) {

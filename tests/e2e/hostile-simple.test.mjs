@@ -89,13 +89,15 @@ test('every filed case of the simple forms\' hostile corpus gets its verdict in 
         assert.equal(seen.slotShown, false, `${what}: the tag's own content is hidden`);
       } else {
         assert.equal(seen.drawn, null, `${what} is refused`);
-        const listed = seen.problems.slice(0, c.problems.length);
-        assert.equal(listed.length, c.problems.length, `${what}: ${JSON.stringify(seen.problems)}`);
-        c.problems.forEach((problem, i) => {
+        // The widget tells the problems in its language: `shown` when that is not English.
+        const expected = c.shown ? c.shown.problems : c.problems;
+        const listed = seen.problems.slice(0, expected.length);
+        assert.equal(listed.length, expected.length, `${what}: ${JSON.stringify(seen.problems)}`);
+        expected.forEach((problem, i) => {
           if (problem.path) assert.ok(listed[i].startsWith(`${problem.path}: `), `${what}: ${listed[i]}`);
           assert.ok(listed[i].includes(problem.contains), `${what}: ${listed[i]} lacks ${problem.contains}`);
         });
-        if (c.count === undefined) assert.equal(seen.problems.length, c.problems.length, what);
+        if (c.count === undefined) assert.equal(seen.problems.length, expected.length, what);
         if (c.reader === 'grid') assert.equal(seen.slotShown, true, `${what}: the table stays readable`);
       }
       assert.equal(seen.markup, 0, `${what}: no markup from the data in the widget`);

@@ -4,6 +4,7 @@
 // data, every problem listed, text never run as HTML, and the table shown when the .wasm is blocked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 
 import { HERE, WWW, launch, startServer, newPage, slicePoints, tooltip, assertClean, parseDrawn } from './helpers.mjs';
 
@@ -19,7 +20,7 @@ after(async () => {
   await site?.close();
 });
 
-const IDS = ['table-fr', 'table-de', 'table-ja', 'csv-de', 'csv-fr', 'csv-ja', 'json-fr', 'json-de', 'json-ja', 'markup', 'bad-table', 'bad-json'];
+const IDS = ['table-fr', 'table-de', 'table-ja', 'csv-de', 'csv-fr', 'csv-ja', 'json-fr', 'json-de', 'json-ja', 'markup', 'big-fr', 'big-de', 'big-ja', 'bad-table', 'bad-table-ja', 'bad-json'];
 
 /** Intl writes French groups and percent signs after a (narrow) no-break space: read as a space. */
 const spaces = (text) => text?.replace(/[\u00a0\u202f]/g, ' ') ?? null;
@@ -101,7 +102,8 @@ const EXPECTED = {
   },
   'json-ja': {
     lang: 'ja', kind: 'pie', title: '交通手段', showData: 'データを表示',
-    rows: [['電車', '12,345', '64.5%'], ['バス', '6,789', '35.5%']],
+    // 12,345 takes the locale's words, as the report writes 1.23万 (format::WORDS_FROM).
+    rows: [['電車', '1.23万', '64.5%'], ['バス', '6,789', '35.5%']],
   },
 };
 
@@ -125,6 +127,75 @@ test('a table, a CSV and the short JSON form draw in French, German and Japanese
       assert.equal(w.slotShown, false, `${id}: the tag's own table is hidden once the chart is drawn`);
     }
     assertClean(log, 'the simple-data page');
+  } finally {
+    await context.close();
+  }
+});
+
+test('large values are written with the locale\'s words, as the report writes 万 and thousand', async () => {
+  const { context, page, log } = await openSimple();
+  try {
+    // From 10,000 on, through Intl.NumberFormat's compact long notation; below, digits.
+    const want = {
+      'big-fr': [['Écoles', '1,2 million', '96,5 %'], ['Routes', '35 mille', '2,8 %'], ['Parcs', '9 000', '0,7 %']],
+      'big-de': [['Schulen', '1,2 Millionen', '96,5 %'], ['Straßen', '35 Tausend', '2,8 %'], ['Parks', '9.000', '0,7 %']],
+      'big-ja': [['学校', '120万', '96.5%'], ['道路', '3.5万', '2.8%'], ['公園', '9,000', '0.7%']],
+    };
+    for (const [id, rows] of Object.entries(want)) {
+      const w = await seen(page, id);
+      assert.equal(w.alert, null, id);
+      assert.deepEqual(w.rows, rows, `${id}: the data table`);
+      assert.deepEqual(w.legend, rows.map(([label, , share]) => `${label} ${share}`), `${id}: the legend`);
+    }
+    // The tooltip writes the value as the table does.
+    await page.locator('#big-fr').scrollIntoViewIfNeeded();
+    const points = await slicePoints(page, '#big-fr');
+    await page.mouse.move(points[0].x, points[0].y);
+    await page.waitForFunction(() => document.getElementById('big-fr').state.hover === 0);
+    const tip = await tooltip(page, '#big-fr');
+    assert.ok(tip.visible);
+    assert.match(spaces(tip.text), /1,2 million · 96,5 %/);
+    assertClean(log, 'the simple-data page');
+  } finally {
+    await context.close();
+  }
+});
+
+/** Clicks one of a widget's download buttons; the file's name and text. */
+async function download(page, id, format) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click(`#${id} .sc-downloads button[data-value=${format}]`),
+  ]);
+  assert.equal(await file.failure(), null, `the ${format} download of ${id}`);
+  return { name: file.suggestedFilename(), text: (await readFile(await file.path())).toString('utf8') };
+}
+
+test('the downloads of a French chart write its numbers and words in French, as on screen', async () => {
+  const { context, page, log } = await openSimple({ acceptDownloads: true });
+  try {
+    const csv = await download(page, 'big-fr', 'csv');
+    assert.equal(csv.name, 'chart-chart-chart-fr.csv');
+    assert.deepEqual(spaces(csv.text).replace(/^\uFEFF/, '').split('\r\n'), [
+      'libellé,valeur,unité,part,qualificatif,source,calcul',
+      'Écoles,1200000,count,"96,5 %",,,',
+      'Routes,35000,count,"2,8 %",,,',
+      'Parcs,9000,count,"0,7 %",,,',
+      '',
+    ]);
+    const svg = await download(page, 'big-fr', 'svg');
+    assert.equal(svg.name, 'chart-chart-chart-fr.svg');
+    const texts = await page.evaluate((text) => [...new DOMParser().parseFromString(text, 'image/svg+xml')
+      .querySelectorAll('text')].map((t) => t.textContent.trim()), svg.text).then((all) => all.map(spaces));
+    // The legend's rows, and the pie's own labels as the screen writes them.
+    assert.ok(texts.includes('Écoles — 1,2 million (96,5 %)'), JSON.stringify(texts));
+    assert.ok(texts.includes('Parcs — 9 000 (0,7 %)'), JSON.stringify(texts));
+    assert.ok(texts.includes('1,2 million · 96,5 %'), JSON.stringify(texts));
+    const png = await download(page, 'big-fr', 'png');
+    assert.equal(png.name, 'chart-chart-chart-fr.png');
+    const japanese = await download(page, 'big-ja', 'csv');
+    assert.equal(japanese.text.replace(/^\uFEFF/, '').split('\r\n')[0], '項目,値,単位,割合,限定,出典,算出方法');
+    assertClean(log, 'the simple-data page after downloads');
   } finally {
     await context.close();
   }
@@ -169,20 +240,29 @@ test('a table with mistakes lists every problem by row and column, and its own t
     const table = await seen(page, 'bad-table');
     assert.equal(table.drawn, null);
     assert.match(table.alert, /^Les données posent problème/);
+    // In the widget's language, French here, each with its row and column.
     assert.deepEqual(table.problems, [
-      'row 2, column 2: "abc" is not a number',
-      'row 3, column 3: "extra" is outside the two columns a chart reads (labels, then values): remove it, or move it into its own table',
-      'row 4, column 1: the label is empty',
+      'ligne 2, colonne 2: "abc" n’est pas un nombre',
+      'ligne 3, colonne 3: "extra" est en dehors des deux colonnes que lit un graphique (libellés, puis valeurs) : supprimez-le, ou placez-le dans son propre tableau',
+      'ligne 4, colonne 1: le libellé est vide',
     ]);
     assert.equal(table.slotShown, true, 'the editor\'s table shows through the slot');
+    const japanese = await seen(page, 'bad-table-ja');
+    assert.equal(japanese.drawn, null);
+    assert.match(japanese.alert, /^データに問題があるため/);
+    assert.deepEqual(japanese.problems, [
+      '3 行目、2 列目: "たくさん" は数値ではありません',
+      '4 行目、2 列目: "1,5" の桁区切り「,」の位置が正しくありません。"ja" の数値は 1,234.5 のように書き、小数点は「.」です',
+    ]);
+    assert.equal(japanese.slotShown, true);
     const json = await seen(page, 'bad-json');
     assert.match(json.alert, /^Die Daten enthalten Fehler/);
     assert.deepEqual(json.problems, [
-      'slices[0].value: -1 is below zero: a chart shows amounts of zero or more',
-      'slices[1].label: missing required field',
+      'slices[0].value: -1 ist kleiner als null: ein Diagramm zeigt Mengen von null oder mehr',
+      'slices[1].label: Pflichtfeld fehlt',
     ]);
     const errors = await page.evaluate(() => window.widgetEvents.filter((e) => e.type === 'error').map((e) => e.id));
-    assert.deepEqual(errors.sort(), ['bad-json', 'bad-table']);
+    assert.deepEqual(errors.sort(), ['bad-json', 'bad-table', 'bad-table-ja']);
     // The rest of the page is untouched.
     assert.equal(await page.textContent('main > p'), 'Fin de l\'article.');
   } finally {

@@ -6,6 +6,7 @@ mod dataset;
 mod grid;
 mod numbers;
 mod short_json;
+mod translated;
 
 use sector_charts::dataset::simple::SimpleChart;
 use sector_charts::dataset::DatasetErrors;

@@ -2,10 +2,12 @@
 //! cells read by records.rs (`csv-core`), then grid.rs's table rules with the first row as the
 //! header.
 
-use super::grid::{read_table, Header, Row, Table};
+use super::grid::{read_table, too_many_rows, Header, Row, Table};
 use super::records::Records;
 use super::types::{SimpleChart, MAX_SLICES};
+use super::words::{problem_words, ProblemWords};
 use crate::dataset::{DatasetErrors, MAX_INPUT_BYTES};
+use crate::i18n::{fill, Speech};
 
 /// Tabs come from text pasted out of a spreadsheet, semicolons from spreadsheets saving CSV
 /// where the decimal mark is a comma; on a tie the earlier one wins.
@@ -15,10 +17,22 @@ const SAMPLE_ROWS: usize = 50;
 
 /// Reads CSV text whose first row is a header; `title` (the tag's `title` attribute) is the
 /// title, else the value column's heading. A byte-order mark and CRLF line ends are fine.
+/// Problems are told in English.
 pub fn from_csv(text: &str, title: Option<&str>, lang: &str) -> Result<SimpleChart, DatasetErrors> {
-    let text = checked(text)?;
+    from_csv_in(text, title, lang, Speech::En)
+}
+
+/// [`from_csv`] with its problems told in `speech` (the widget's language).
+pub fn from_csv_in(
+    text: &str,
+    title: Option<&str>,
+    lang: &str,
+    speech: Speech,
+) -> Result<SimpleChart, DatasetErrors> {
+    let words = problem_words(speech);
+    let text = checked(text, words)?;
     let separator = separator_of(text);
-    let rows = records(text, separator)?;
+    let rows = records(text, separator, words)?;
     let rows: Vec<Row> = rows
         .iter()
         .map(|(number, cells)| Row {
@@ -31,6 +45,7 @@ pub fn from_csv(text: &str, title: Option<&str>, lang: &str) -> Result<SimpleCha
         lang,
         header: Header::FirstRow,
         separator: Some(char::from(separator)),
+        words,
     };
     read_table(&rows, &table)
 }
@@ -38,9 +53,10 @@ pub fn from_csv(text: &str, title: Option<&str>, lang: &str) -> Result<SimpleCha
 /// The cells of rows pasted from a spreadsheet (tabs) or typed as CSV, split as [`from_csv`]
 /// splits them, blank rows left out: what the builder page puts into a `<table>`.
 pub fn cells_of(text: &str) -> Result<Vec<Vec<String>>, DatasetErrors> {
-    let text = checked(text)?;
+    let words = problem_words(Speech::En);
+    let text = checked(text, words)?;
     let separator = separator_of(text);
-    let rows = records(text, separator)?;
+    let rows = records(text, separator, words)?;
     Ok(rows
         .into_iter()
         .map(|(_, cells)| cells)
@@ -49,24 +65,19 @@ pub fn cells_of(text: &str) -> Result<Vec<Vec<String>>, DatasetErrors> {
 }
 
 /// The text without a byte-order mark, or why it cannot be read at all.
-fn checked(text: &str) -> Result<&str, DatasetErrors> {
+fn checked<'t>(text: &'t str, words: &ProblemWords) -> Result<&'t str, DatasetErrors> {
     if text.len() > MAX_INPUT_BYTES {
-        let message = format!(
-            "the file is {} bytes, more than the limit of {MAX_INPUT_BYTES} bytes",
-            text.len()
-        );
+        let (bytes, max) = (text.len().to_string(), MAX_INPUT_BYTES.to_string());
+        let message = fill(words.file_too_big, &[("bytes", &bytes), ("max", &max)]);
         return Err(DatasetErrors::single("", message));
     }
     // Spreadsheets on Windows save UTF-8 with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(DatasetErrors::single("", "the file is empty"));
+        return Err(DatasetErrors::single("", words.file_empty));
     }
     if text.contains('\0') {
-        return Err(DatasetErrors::single(
-            "",
-            "the file is not UTF-8 text (it contains NUL characters; is it saved as UTF-16?): save it as UTF-8",
-        ));
+        return Err(DatasetErrors::single("", words.not_utf8));
     }
     Ok(text)
 }
@@ -100,7 +111,11 @@ fn width(cells: &[String]) -> usize {
 }
 
 /// Every record with its row number; past the row limit, records are counted only.
-fn records(text: &str, separator: u8) -> Result<Vec<(usize, Vec<String>)>, DatasetErrors> {
+fn records(
+    text: &str,
+    separator: u8,
+    words: &ProblemWords,
+) -> Result<Vec<(usize, Vec<String>)>, DatasetErrors> {
     let mut rows = Vec::new();
     let mut filled = 0usize;
     for record in Records::new(text, separator) {
@@ -112,10 +127,7 @@ fn records(text: &str, separator: u8) -> Result<Vec<(usize, Vec<String>)>, Datas
         }
     }
     if filled > MAX_SLICES + 1 {
-        let message = format!(
-            "the table has {} rows of data, more than the limit of {MAX_SLICES}",
-            filled - 1
-        );
+        let message = too_many_rows(words, filled - 1);
         return Err(DatasetErrors::single("", message));
     }
     Ok(rows)

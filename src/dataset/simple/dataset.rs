@@ -6,11 +6,12 @@ use std::rc::Rc;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
-use super::short_json::from_short_json;
+use super::short_json::from_short_json_in;
 use super::types::SimpleChart;
 use crate::dataset::kinds::{ChartKind, Text};
 use crate::dataset::types::{Chart, Dataset, Indicator, Sector, Slice, Source, Unit, ValueStyle};
 use crate::dataset::{parse, DatasetErrors};
+use crate::i18n::Speech;
 
 /// The sector and chart id of a simple chart's dataset (what deep links and events name).
 pub const SIMPLE_ID: &str = "chart";
@@ -33,10 +34,19 @@ pub fn is_short_json(text: &str) -> bool {
 
 /// JSON text in either form → the dataset and the language the short form names, or every
 /// problem with its JSON path. Text that is not JSON at all is reported by the full format's
-/// reader (line and column).
+/// reader (line and column). Problems are told in English.
 pub fn read_json(text: &str) -> Result<(Dataset, Option<String>), DatasetErrors> {
+    read_json_in(text, Speech::En)
+}
+
+/// [`read_json`] with the short form's problems told in `speech`; the full report format's
+/// problems stay English, as its validation writes them.
+pub fn read_json_in(
+    text: &str,
+    speech: Speech,
+) -> Result<(Dataset, Option<String>), DatasetErrors> {
     if is_short_json(text) {
-        let chart = from_short_json(text)?;
+        let chart = from_short_json_in(text, speech)?;
         let lang = chart.lang.clone();
         Ok((chart.into_dataset(), lang))
     } else {

@@ -2,17 +2,30 @@
 //! over them, numbers read for the language. Shared by `<table>` and CSV; every problem is
 //! named by its row and column, counted from 1 as a spreadsheet shows them.
 
-use super::number::{quoted, read_number};
-use super::types::{is_formula, Problems, SimpleChart, SimpleSlice, MAX_LABEL_CHARS, MAX_SLICES};
+use super::number::{quoted, read_number_in};
+use super::types::{cell_place, is_formula, Problems, SimpleChart, SimpleSlice};
+use super::types::{MAX_LABEL_CHARS, MAX_SLICES};
+use super::words::{problem_words, ProblemWords};
 use crate::dataset::DatasetErrors;
+use crate::i18n::{fill, Speech};
 
 /// Reads the cells of an HTML table, row by row. The first row is the header when its second
 /// cell is empty or not a number; `title` (the caption or the `title` attribute) is the title,
-/// else the value column's heading.
+/// else the value column's heading. Problems are told in English.
 pub fn from_grid(
     cells: &[Vec<String>],
     title: Option<&str>,
     lang: &str,
+) -> Result<SimpleChart, DatasetErrors> {
+    from_grid_in(cells, title, lang, Speech::En)
+}
+
+/// [`from_grid`] with its problems told in `speech` (the widget's language).
+pub fn from_grid_in(
+    cells: &[Vec<String>],
+    title: Option<&str>,
+    lang: &str,
+    speech: Speech,
 ) -> Result<SimpleChart, DatasetErrors> {
     let rows: Vec<Row> = cells
         .iter()
@@ -27,6 +40,7 @@ pub fn from_grid(
         lang,
         header: Header::Detect,
         separator: None,
+        words: problem_words(speech),
     };
     read_table(&rows, &table)
 }
@@ -50,17 +64,16 @@ pub(super) struct Table<'t> {
     pub header: Header,
     /// The CSV separator, named in the message about a row of one cell.
     pub separator: Option<char>,
+    /// The sentences problems are told in.
+    pub words: &'static ProblemWords,
 }
 
 /// The rows (blank ones skipped) → the chart, or every problem.
 pub(super) fn read_table(rows: &[Row], table: &Table) -> Result<SimpleChart, DatasetErrors> {
     let rows: Vec<&Row> = rows.iter().filter(|row| !is_blank(row.cells)).collect();
-    let mut problems = Problems::default();
+    let mut problems = Problems::new(table.words);
     let Some((first, rest)) = rows.split_first() else {
-        problems.push(
-            "",
-            "the table is empty: it needs rows of a label and a value",
-        );
+        problems.push("", table.words.table_empty);
         return problems.finish(None);
     };
     let (header, data) = if is_header(first, table) {
@@ -79,18 +92,11 @@ fn read_rows(
     table: &Table,
 ) -> Option<SimpleChart> {
     if data.is_empty() {
-        problems.push(
-            "",
-            "the table has a header row but no rows of data below it",
-        );
+        problems.push("", table.words.header_only);
         return None;
     }
     if data.len() > MAX_SLICES {
-        let message = format!(
-            "the table has {} rows of data, more than the limit of {MAX_SLICES}",
-            data.len()
-        );
-        problems.push("", message);
+        problems.push("", too_many_rows(table.words, data.len()));
         return None;
     }
     let headings = header.map(|row| headings(problems, row));
@@ -132,7 +138,7 @@ fn is_header(first: &Row, table: &Table) -> bool {
         // A formula is data in the wrong form, reported as such, not a heading.
         Header::Detect if second.is_empty() => true,
         Header::Detect => {
-            let number = read_number(second, table.lang);
+            let number = read_number_in(second, table.lang, table.words);
             !is_formula(second) && number.is_err_and(|problem| problem.not_numeric)
         }
     }
@@ -142,8 +148,9 @@ fn is_header(first: &Row, table: &Table) -> bool {
 fn headings(problems: &mut Problems, row: &Row) -> (Option<String>, Option<String>) {
     let mut heading = |column: usize| {
         let text = row.cells.get(column - 1).map_or("", |cell| cell.trim());
-        let path = || format!("row {}, column {column}", row.number);
-        let fits = problems.limited(&path, "the heading", text, MAX_LABEL_CHARS);
+        let words = problems.words;
+        let path = || cell_place(words, row.number, column);
+        let fits = problems.limited(&path, words.the_heading, text, MAX_LABEL_CHARS);
         (fits && !text.is_empty()).then(|| text.to_string())
     };
     let label = heading(1);
@@ -156,15 +163,14 @@ fn chart_title(
     given: Option<&str>,
     value_heading: Option<&str>,
 ) -> Option<String> {
+    let words = problems.words;
     let given = given.map(str::trim).filter(|title| !title.is_empty());
     let Some(title) = given.or(value_heading) else {
-        problems.push(
-            "title",
-            "the chart has no title: give the table a caption, the tag a title attribute, or the value column a heading",
-        );
+        problems.push(words.title_place, words.no_title);
         return None;
     };
-    let fits = problems.limited(&|| "title".to_string(), "the title", title, MAX_LABEL_CHARS);
+    let path = || words.title_place.to_string();
+    let fits = problems.limited(&path, words.the_title, title, MAX_LABEL_CHARS);
     fits.then(|| title.to_string())
 }
 
@@ -203,66 +209,63 @@ impl RowReader<'_, '_> {
     }
 
     fn one_cell(&mut self, row: &Row) {
+        let words = self.table.words;
         let cell = row.cells.first().map_or("", String::as_str);
         let other = [',', ';', '\t']
             .into_iter()
             .find(|c| Some(*c) != self.table.separator && cell.contains(*c));
         let hint = match (other, self.table.separator) {
-            (Some(other), Some(used)) => format!(
-                " (it holds {}, but this file is separated by {})",
-                separator_name(other),
-                separator_name(used)
-            ),
+            (Some(other), Some(used)) => {
+                let other = separator_name(words, other);
+                let used = separator_name(words, used);
+                fill(words.other_separator, &[("other", other), ("used", used)])
+            }
             _ => String::new(),
         };
-        self.problems.push(
-            format!("row {}", row.number),
-            format!(
-                "the row has one cell: a row needs a label (column 1) and a value (column 2){hint}"
-            ),
-        );
+        let place = fill(words.row, &[("row", &row.number.to_string())]);
+        let message = fill(words.one_cell, &[("hint", &hint)]);
+        self.problems.push(place, message);
     }
 
     /// A cell past the second that holds text (trailing empty cells are what spreadsheets add).
     fn extra_cells(&mut self, row: &Row) {
         let mut extra = row.cells.iter().enumerate().skip(2);
         if let Some((i, cell)) = extra.find(|(_, cell)| !cell.trim().is_empty()) {
-            self.problems.push(
-                format!("row {}, column {}", row.number, i + 1),
-                format!(
-                    "{} is outside the two columns a chart reads (labels, then values): remove it, or move it into its own table",
-                    quoted(cell.trim())
-                ),
-            );
+            let text = quoted(cell.trim());
+            let message = fill(self.table.words.extra_cell, &[("text", &text)]);
+            let place = self.problems.cell(row.number, i + 1);
+            self.problems.push(place, message);
         }
     }
 
     fn label(&mut self, number: usize, cell: &str) -> Option<String> {
+        let words = self.table.words;
         let label = cell.trim();
-        let path = || format!("row {number}, column 1");
+        let path = || cell_place(words, number, 1);
         if label.is_empty() {
-            self.problems.push(path(), "the label is empty");
+            self.problems.push(path(), words.label_empty);
             return None;
         }
         let fits = self
             .problems
-            .limited(&path, "the label", label, MAX_LABEL_CHARS);
+            .limited(&path, words.the_label, label, MAX_LABEL_CHARS);
         fits.then(|| label.to_string())
     }
 
     fn value(&mut self, number: usize, cell: &str) -> Option<f64> {
+        let words = self.table.words;
         let text = cell.trim();
-        let path = || format!("row {number}, column 2");
+        let path = || cell_place(words, number, 2);
         if text.is_empty() {
-            self.problems.push(path(), "the value is empty");
+            self.problems.push(path(), words.value_empty);
             return None;
         }
         if is_formula(text) {
-            let message = format!("{} is a formula, not a number: copy the values, not the formulas (in a spreadsheet, paste special as values)", quoted(text));
+            let message = fill(words.formula, &[("text", &quoted(text))]);
             self.problems.push(path(), message);
             return None;
         }
-        match read_number(text, self.table.lang) {
+        match read_number_in(text, self.table.lang, words) {
             Ok(number_read) => {
                 self.same_percent(number, number_read.percent, text);
                 self.problems.value(&path, number_read.value, &quoted(text))
@@ -278,23 +281,30 @@ impl RowReader<'_, '_> {
     fn same_percent(&mut self, number: usize, percent: bool, text: &str) {
         let (first, first_row) = *self.percent.get_or_insert((percent, number));
         if first != percent {
-            let (has, other) = if percent {
-                ("has", "has none")
+            let words = self.table.words;
+            let template = if percent {
+                words.percent_extra
             } else {
-                ("has no", "has one")
+                words.percent_missing
             };
-            self.problems.push(
-                format!("row {number}, column 2"),
-                format!("{} {has} \"%\", but the value in row {first_row} {other}: write every value alike", quoted(text)),
-            );
+            let (text, first_row) = (quoted(text), first_row.to_string());
+            let message = fill(template, &[("text", &text), ("row", &first_row)]);
+            let place = self.problems.cell(number, 2);
+            self.problems.push(place, message);
         }
     }
 }
 
-fn separator_name(separator: char) -> &'static str {
+fn separator_name(words: &'static ProblemWords, separator: char) -> &'static str {
     match separator {
-        ',' => "commas",
-        ';' => "semicolons",
-        _ => "tabs",
+        ',' => words.commas,
+        ';' => words.semicolons,
+        _ => words.tabs,
     }
+}
+
+/// The message about a table of `rows` data rows, over the limit.
+pub(super) fn too_many_rows(words: &ProblemWords, rows: usize) -> String {
+    let (count, max) = (rows.to_string(), MAX_SLICES.to_string());
+    fill(words.too_many_rows, &[("count", &count), ("max", &max)])
 }

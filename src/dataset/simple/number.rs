@@ -3,6 +3,8 @@
 //! reads the digits. What could be read two ways is refused with a message, never guessed.
 
 use super::locale::{convention, Convention, SPACES};
+use super::words::{problem_words, ProblemWords};
+use crate::i18n::{fill, Speech};
 
 /// A number read from a cell.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -21,16 +23,31 @@ pub struct NumberProblem {
     pub not_numeric: bool,
 }
 
-/// Reads `text` as a number written in language `lang` (a BCP 47 tag).
+/// Reads `text` as a number written in language `lang` (a BCP 47 tag); problems in English.
 pub fn read_number(text: &str, lang: &str) -> Result<LocalNumber, NumberProblem> {
+    read_number_in(text, lang, problem_words(Speech::En))
+}
+
+/// [`read_number`] with its problems told in `words`.
+pub(super) fn read_number_in(
+    text: &str,
+    lang: &str,
+    words: &ProblemWords,
+) -> Result<LocalNumber, NumberProblem> {
     let rules = convention(lang);
     let trimmed = text.trim();
     let (body, percent) = split_percent(trimmed);
     let (negative, body) = split_sign(body);
-    let Some(parts) = split_digits(body) else {
-        return Err(not_a_number(trimmed));
+    let said = Said {
+        words,
+        text: trimmed,
+        lang,
+        rules: &rules,
     };
-    let digits = normalise(&parts, &rules, trimmed, lang)?;
+    let Some(parts) = split_digits(body) else {
+        return Err(said.not_a_number());
+    };
+    let digits = normalise(&parts, &said)?;
     let magnitude = json_number(&digits);
     let value = if negative { -magnitude } else { magnitude };
     Ok(LocalNumber { value, percent })
@@ -122,23 +139,19 @@ fn is_mark(c: char) -> bool {
 }
 
 /// The digits with `.` as the only mark, once every mark is checked against the convention.
-fn normalise(
-    parts: &Parts,
-    rules: &Convention,
-    text: &str,
-    lang: &str,
-) -> Result<String, NumberProblem> {
+fn normalise(parts: &Parts, said: &Said) -> Result<String, NumberProblem> {
+    let rules = said.rules;
     if let Some(mark) = parts.leading_mark {
         return match (mark == rules.decimal, parts.marks.is_empty()) {
             (true, true) => Ok(format!("0.{}", parts.runs.concat())),
-            _ => Err(wrong_mark(text, mark, rules, lang)),
+            _ => Err(said.wrong_mark(mark)),
         };
     }
     if !rules.known {
-        check_unambiguous(parts, text, lang)?;
+        check_unambiguous(parts, said)?;
     }
     let Some((first, rest)) = parts.runs.split_first() else {
-        return Err(not_a_number(text));
+        return Err(said.not_a_number());
     };
     let mut digits = first.clone();
     let mut group_kind = None;
@@ -151,10 +164,10 @@ fn normalise(
             let kind = if SPACES.contains(mark) { ' ' } else { *mark };
             let consistent = *group_kind.get_or_insert(kind) == kind;
             if !consistent || run.len() != 3 || first.len() > 3 {
-                return Err(misplaced_group(text, *mark, rules, lang));
+                return Err(said.misplaced_group(*mark));
             }
         } else {
-            return Err(wrong_mark(text, *mark, rules, lang));
+            return Err(said.wrong_mark(*mark));
         }
         digits.push_str(run);
     }
@@ -168,7 +181,7 @@ fn is_group_mark(mark: char, rules: &Convention) -> bool {
 /// For a language without a known convention: one `.` or `,` followed by exactly three digits
 /// is a thousands separator in some languages and a decimal mark in others; and a lone `,`
 /// before other than three digits is a decimal comma that English would not read.
-fn check_unambiguous(parts: &Parts, text: &str, lang: &str) -> Result<(), NumberProblem> {
+fn check_unambiguous(parts: &Parts, said: &Said) -> Result<(), NumberProblem> {
     let points: Vec<char> = parts
         .marks
         .iter()
@@ -185,61 +198,66 @@ fn check_unambiguous(parts: &Parts, text: &str, lang: &str) -> Result<(), Number
         .and_then(|i| parts.runs.get(i + 1));
     let three_digits = after.is_some_and(|run| run.len() == 3);
     if three_digits || *mark == ',' {
+        let (text, lang, mark) = (quoted(said.text), quoted(said.lang), mark.to_string());
+        let values = [("text", text.as_str()), ("lang", &lang), ("mark", &mark)];
         return Err(NumberProblem {
-            message: format!(
-                "{} could be read two ways: numbers for the language {} have no known convention here, and \"{mark}\" separates thousands in some languages and decimals in others; write it without a thousands separator and with \".\" for decimals (1234.5), or give a language such as \"en\" or \"de\"",
-                quoted(text),
-                quoted(lang)
-            ),
+            message: fill(said.words.ambiguous, &values),
             not_numeric: false,
         });
     }
     Ok(())
 }
 
-fn not_a_number(text: &str) -> NumberProblem {
-    let hint = if text.chars().any(|c| c.is_ascii_digit()) {
-        " (only digits, separators, a sign and % are read: write units and currencies in the column's heading)"
-    } else {
-        ""
-    };
-    NumberProblem {
-        message: format!("{} is not a number{hint}", quoted(text)),
-        not_numeric: true,
-    }
+/// What a problem with one cell is told with: the words, the cell and its language.
+struct Said<'s> {
+    words: &'s ProblemWords,
+    text: &'s str,
+    lang: &'s str,
+    rules: &'s Convention,
 }
 
-fn wrong_mark(text: &str, mark: char, rules: &Convention, lang: &str) -> NumberProblem {
-    NumberProblem {
-        message: format!(
-            "{} uses \"{mark}\" where numbers in {} are written like {}",
-            quoted(text),
-            language_name(lang, rules),
-            rules.example
-        ),
-        not_numeric: false,
+impl Said<'_> {
+    fn not_a_number(&self) -> NumberProblem {
+        let hint = if self.text.chars().any(|c| c.is_ascii_digit()) {
+            self.words.units_hint
+        } else {
+            ""
+        };
+        let text = quoted(self.text);
+        NumberProblem {
+            message: fill(self.words.not_a_number, &[("text", &text), ("hint", hint)]),
+            not_numeric: true,
+        }
     }
-}
 
-fn misplaced_group(text: &str, mark: char, rules: &Convention, lang: &str) -> NumberProblem {
-    let mark = if SPACES.contains(&mark) { ' ' } else { mark };
-    NumberProblem {
-        message: format!(
-            "{} has a thousands separator \"{mark}\" out of place: numbers in {} are written like {}, with \"{}\" for decimals",
-            quoted(text),
-            language_name(lang, rules),
-            rules.example,
-            rules.decimal
-        ),
-        not_numeric: false,
+    fn wrong_mark(&self, mark: char) -> NumberProblem {
+        self.mark_problem(self.words.wrong_mark, mark)
     }
-}
 
-fn language_name(lang: &str, rules: &Convention) -> String {
-    if rules.known {
-        quoted(lang)
-    } else {
-        format!("{} (read as English)", quoted(lang))
+    fn misplaced_group(&self, mark: char) -> NumberProblem {
+        let mark = if SPACES.contains(&mark) { ' ' } else { mark };
+        self.mark_problem(self.words.misplaced_group, mark)
+    }
+
+    fn mark_problem(&self, template: &str, mark: char) -> NumberProblem {
+        let language = if self.rules.known {
+            quoted(self.lang)
+        } else {
+            fill(self.words.read_as_english, &[("lang", &quoted(self.lang))])
+        };
+        let (text, mark) = (quoted(self.text), mark.to_string());
+        let decimal = self.rules.decimal.to_string();
+        let values = [
+            ("text", text.as_str()),
+            ("mark", &mark),
+            ("language", &language),
+            ("example", self.rules.example),
+            ("decimal", &decimal),
+        ];
+        NumberProblem {
+            message: fill(template, &values),
+            not_numeric: false,
+        }
     }
 }
 

@@ -8,9 +8,11 @@ use super::locale::is_language_tag;
 use super::number::quoted;
 use super::types::{Problems, SimpleChart, SimpleSlice};
 use super::types::{MAX_LABEL_CHARS, MAX_NOTE_CHARS, MAX_SLICES, MAX_SOURCE_CHARS, MAX_UNIT_CHARS};
+use super::words::{problem_words, ProblemWords};
 use crate::dataset::raw::{ExtraKey, Field, Leaf, List, Number, Obj};
 use crate::dataset::{syntax, DatasetErrors, MAX_INPUT_BYTES};
 use crate::format::plain_number;
+use crate::i18n::{fill, Speech};
 
 /// RFC 5646 asks every reader of language tags to take at least 35 characters.
 const MAX_LANG_CHARS: usize = 35;
@@ -34,15 +36,23 @@ struct RawShortSlice<'a> {
     source: Field<Leaf<'a>>,
 }
 
-/// Reads the short JSON form; the full report format is read by [`crate::dataset::parse`].
+/// Reads the short JSON form, problems told in English; the full report format is read by
+/// [`crate::dataset::parse`].
 pub fn from_short_json(text: &str) -> Result<SimpleChart, DatasetErrors> {
-    let raw = read(text)?;
-    let mut problems = Problems::default();
+    from_short_json_in(text, Speech::En)
+}
+
+/// [`from_short_json`] with its problems told in `speech` (JSON syntax errors stay the full
+/// format reader's English, with their line and column).
+pub fn from_short_json_in(text: &str, speech: Speech) -> Result<SimpleChart, DatasetErrors> {
+    let words = problem_words(speech);
+    let raw = read(text, words)?;
+    let mut problems = Problems::new(words);
     let chart = chart(&mut problems, &raw);
     problems.finish(chart)
 }
 
-fn read(text: &str) -> Result<Obj<RawShort<'_>>, DatasetErrors> {
+fn read<'t>(text: &'t str, words: &ProblemWords) -> Result<Obj<RawShort<'t>>, DatasetErrors> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() <= MAX_INPUT_BYTES {
         if let Ok(raw) = serde_json::from_str(body) {
@@ -53,7 +63,7 @@ fn read(text: &str) -> Result<Obj<RawShort<'_>>, DatasetErrors> {
     // the message and the line and column it gives every dataset (size, UTF-16, syntax).
     match syntax::read(text) {
         Err(errors) => Err(errors),
-        Ok(_) => Err(DatasetErrors::single("", "the file could not be read")),
+        Ok(_) => Err(DatasetErrors::single("", words.file_unreadable)),
     }
 }
 
@@ -68,7 +78,7 @@ fn chart(problems: &mut Problems, raw: &Obj<RawShort>) -> Option<SimpleChart> {
     let slices = match fields.slices.get() {
         Some(list) => slices(problems, list),
         None => {
-            problems.push("slices", "missing required field");
+            problems.push("slices", problems.words.missing_field);
             None
         }
     };
@@ -87,10 +97,7 @@ fn chart(problems: &mut Problems, raw: &Obj<RawShort>) -> Option<SimpleChart> {
 fn language(problems: &mut Problems, lang: Option<String>) -> Option<Option<String>> {
     match lang {
         Some(tag) if !is_language_tag(&tag) => {
-            let message = format!(
-                "must be a BCP 47 language tag such as \"fr\" or \"pt-BR\", got {}",
-                quoted(&tag)
-            );
+            let message = fill(problems.words.bad_tag, &[("found", &quoted(&tag))]);
             problems.push("lang", message);
             None
         }
@@ -102,17 +109,19 @@ fn slices(problems: &mut Problems, list: &List<Obj<RawShortSlice>>) -> Option<Ve
     let items = match list {
         List::Items(items) => items,
         List::Other(found) => {
+            let w = problems.words;
             problems.push(
                 "slices",
-                format!("must be an array, got {}", describe(found)),
+                fill(w.not_array, &[("found", &describe(found, w))]),
             );
             return None;
         }
     };
     if items.is_empty() || items.len() > MAX_SLICES {
-        let message = format!(
-            "has {} entries: a chart has 1 to {MAX_SLICES} slices",
-            items.len()
+        let (count, max) = (items.len().to_string(), MAX_SLICES.to_string());
+        let message = fill(
+            problems.words.slice_count,
+            &[("count", &count), ("max", &max)],
         );
         problems.push("slices", message);
         return None;
@@ -138,7 +147,7 @@ fn slice(problems: &mut Problems, value: &Obj<RawShortSlice>, path: &str) -> Opt
     let number = match fields.value.get() {
         Some(leaf) => number(problems, leaf, &format!("{path}.value")),
         None => {
-            problems.push(format!("{path}.value"), "missing required field");
+            problems.push(format!("{path}.value"), problems.words.missing_field);
             None
         }
     };
@@ -156,23 +165,17 @@ fn slice(problems: &mut Problems, value: &Obj<RawShortSlice>, path: &str) -> Opt
 }
 
 fn number(problems: &mut Problems, leaf: &Leaf, path: &str) -> Option<f64> {
-    match leaf {
+    let w = problems.words;
+    let found = describe(leaf, w);
+    let template = match leaf {
         Leaf::Number(number) => {
-            problems.value(&|| path.to_string(), number.as_f64(), &describe(leaf))
+            return problems.value(&|| path.to_string(), number.as_f64(), &found)
         }
-        Leaf::Str(_) => {
-            let message = format!(
-                "must be a number, written without quotes, got {}",
-                describe(leaf)
-            );
-            problems.push(path, message);
-            None
-        }
-        _ => {
-            problems.push(path, format!("must be a number, got {}", describe(leaf)));
-            None
-        }
-    }
+        Leaf::Str(_) => w.quoted_number,
+        _ => w.not_number,
+    };
+    problems.push(path, fill(template, &[("found", &found)]));
+    None
 }
 
 /// The fields of an object, after reporting its unknown and repeated keys.
@@ -180,20 +183,19 @@ fn object<'v, T>(problems: &mut Problems, value: &'v Obj<T>, path: &str) -> Opti
     let object = match value {
         Obj::Map(object) => object,
         Obj::Other(found) => {
-            problems.push(path, format!("must be an object, got {}", describe(found)));
+            let w = problems.words;
+            problems.push(path, fill(w.not_object, &[("found", &describe(found, w))]));
             return None;
         }
     };
+    let w = problems.words;
     for key in object.extra_keys() {
         let (key, message) = match key {
-            ExtraKey::Unknown(key) => (
-                key,
-                format!(
-                    "unknown field (expected one of: {})",
-                    object.known_fields().join(", ")
-                ),
-            ),
-            ExtraKey::Twice(key) => (key, "is given twice in this object: keep one".to_string()),
+            ExtraKey::Unknown(key) => {
+                let fields = object.known_fields().join(", ");
+                (key, fill(w.unknown_field, &[("fields", &fields)]))
+            }
+            ExtraKey::Twice(key) => (key, w.twice.to_string()),
         };
         let at = if path.is_empty() {
             key.clone()
@@ -212,7 +214,7 @@ fn needed_text(
     max: usize,
 ) -> Option<String> {
     if !field.is_given() {
-        problems.push(path, "missing required field");
+        problems.push(path, problems.words.missing_field);
     }
     optional_text(problems, field, path, max)?
 }
@@ -227,20 +229,21 @@ fn optional_text(
     let Some(leaf) = field.get() else {
         return Some(None);
     };
+    let w = problems.words;
     let Some(text) = leaf.as_str().map(str::trim) else {
-        problems.push(path, format!("must be a string, got {}", describe(leaf)));
+        problems.push(path, fill(w.not_string, &[("found", &describe(leaf, w))]));
         return None;
     };
     if text.is_empty() {
-        problems.push(path, "must not be empty");
+        problems.push(path, w.empty_text);
         return None;
     }
-    let fits = problems.limited(&|| path.to_string(), "the text", text, max);
+    let fits = problems.limited(&|| path.to_string(), w.the_text, text, max);
     fits.then(|| Some(text.to_string()))
 }
 
 /// A wrong value as messages quote it: `null`, `-3`, `"12"`, `an array`.
-fn describe(leaf: &Leaf) -> String {
+fn describe(leaf: &Leaf, words: &ProblemWords) -> String {
     match leaf {
         Leaf::Null => "null".into(),
         Leaf::Bool(value) => value.to_string(),
@@ -252,7 +255,7 @@ fn describe(leaf: &Leaf) -> String {
             quoted(&text).trim_matches('"').to_string()
         }
         Leaf::Str(text) => quoted(text),
-        Leaf::Array => "an array".into(),
-        Leaf::Object => "an object".into(),
+        Leaf::Array => words.an_array.into(),
+        Leaf::Object => words.an_object.into(),
     }
 }

@@ -1,7 +1,9 @@
 //! The simple forms' nouns: the chart read from them, its slices, their limits, and the list
 //! of problems a reader fills.
 
+use super::words::ProblemWords;
 use crate::dataset::error::{DatasetError, DatasetErrors, MORE_FOLLOW};
+use crate::i18n::fill;
 
 /// The limits of the full format (validate/), so a simple chart is never bigger than a full one.
 pub const MAX_SLICES: usize = 10_000;
@@ -44,19 +46,35 @@ impl SimpleChart {
 }
 
 /// Problems found so far, at most [`MAX_ERRORS`] and then a "more follow" line, as the full
-/// format's validation lists them.
-#[derive(Default)]
-pub(super) struct Problems(Vec<DatasetError>);
+/// format's validation lists them; `words` are the sentences they are told in.
+pub(super) struct Problems {
+    list: Vec<DatasetError>,
+    pub words: &'static ProblemWords,
+}
 
 impl Problems {
+    pub(super) fn new(words: &'static ProblemWords) -> Problems {
+        Problems {
+            list: Vec::new(),
+            words,
+        }
+    }
+
+    /// The place `row {row}, column {column}` in these words.
+    pub(super) fn cell(&self, row: usize, column: usize) -> String {
+        cell_place(self.words, row, column)
+    }
+
     pub(super) fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        if self.0.len() < MAX_ERRORS {
-            self.0.push(DatasetError {
+        if self.list.len() < MAX_ERRORS {
+            self.list.push(DatasetError {
                 path: path.into(),
                 message: message.into(),
             });
-        } else if self.0.len() == MAX_ERRORS {
-            self.0.push(DatasetError {
+        } else if self.list.len() == MAX_ERRORS {
+            // The marker stays English: `DatasetErrors::truncated` recognises it, and no
+            // alert lists it (the alert counts what is left in the reader's language).
+            self.list.push(DatasetError {
                 path: String::new(),
                 message: MORE_FOLLOW.into(),
             });
@@ -66,9 +84,9 @@ impl Problems {
     /// The chart when nothing was reported, else every problem.
     pub(super) fn finish(self, chart: Option<SimpleChart>) -> Result<SimpleChart, DatasetErrors> {
         match chart {
-            Some(chart) if self.0.is_empty() => Ok(chart),
-            _ if self.0.is_empty() => Err(DatasetErrors::single("", "the chart could not be read")),
-            _ => Err(DatasetErrors(self.0)),
+            Some(chart) if self.list.is_empty() => Ok(chart),
+            _ if self.list.is_empty() => Err(DatasetErrors::single("", self.words.could_not_read)),
+            _ => Err(DatasetErrors(self.list)),
         }
     }
 
@@ -87,10 +105,10 @@ impl Problems {
             text.chars().count()
         };
         if chars > max {
-            self.push(
-                path(),
-                format!("{what} is {chars} characters long, more than the limit of {max}"),
-            );
+            let (chars, max) = (chars.to_string(), max.to_string());
+            let values = [("what", what), ("chars", &chars), ("max", &max)];
+            let message = fill(self.words.too_long, &values);
+            self.push(path(), message);
         }
         chars <= max
     }
@@ -102,18 +120,20 @@ impl Problems {
         value: f64,
         shown: &str,
     ) -> Option<f64> {
+        let w = self.words;
         let problem = if value.is_nan() {
-            Some("is not a number")
+            Some(w.not_a_number)
         } else if value < 0.0 {
-            Some("is below zero: a chart shows amounts of zero or more")
+            Some(w.below_zero)
         } else if value >= MAX_VALUE {
-            Some("is too large: values must be below 10^15")
+            Some(w.too_large)
         } else {
             None
         };
         match problem {
             Some(problem) => {
-                self.push(path(), format!("{shown} {problem}"));
+                let message = fill(problem, &[("text", shown), ("hint", "")]);
+                self.push(path(), message);
                 None
             }
             None => Some(value),
@@ -123,12 +143,15 @@ impl Problems {
     /// Reports a chart whose values are all zero (it would have nothing to draw).
     pub(super) fn not_all_zero(&mut self, path: &str, slices: &[SimpleSlice]) {
         if !slices.is_empty() && slices.iter().all(|slice| slice.value == 0.0) {
-            self.push(
-                path,
-                "all values are zero: a chart needs at least one value above zero",
-            );
+            self.push(path, self.words.all_zero);
         }
     }
+}
+
+/// The place `row {row}, column {column}` in `words`.
+pub(super) fn cell_place(words: &ProblemWords, row: usize, column: usize) -> String {
+    let (row, column) = (row.to_string(), column.to_string());
+    fill(words.cell, &[("row", &row), ("column", &column)])
 }
 
 /// A spreadsheet formula such as `=HYPERLINK(…)`: kept as text in a label, never evaluated.
