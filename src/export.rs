@@ -330,10 +330,13 @@ pub const BUILT_IN_PREFIX: &str = "jilin";
 /// ...and for an editor's own dataset, which need not be about Jilin at all.
 pub const EDITOR_PREFIX: &str = "chart";
 
-/// `jilin-smes-patents-en.png`: the prefix, then sector, chart and language (its tag:
-/// `chart-chart-chart-fr.csv` for an editor's French chart).
+/// `jilin-smes-patents-en.png`: the prefix, then sector, chart and language tag, a part that
+/// repeats the one before it said once (`chart-fr.csv` for an editor's French table chart,
+/// whose sector and chart are both called "chart").
 pub fn file_name(prefix: &str, dataset: &Dataset, state: &ViewState, extension: &str) -> String {
     let sector = state.sector.as_deref().unwrap_or("overview");
     let chart = state.chart(dataset).map_or("chart", |c| c.id.as_str());
-    format!("{prefix}-{sector}-{chart}-{}.{extension}", state.tag())
+    let mut parts = vec![prefix, sector, chart];
+    parts.dedup();
+    format!("{}-{}.{extension}", parts.join("-"), state.tag())
 }

@@ -159,7 +159,7 @@ fn the_reports_downloads_ignore_a_locales_writers() {
 #[test]
 fn an_editors_files_are_named_with_the_charts_language_tag() {
     let name = |tag: &str| file_name(EDITOR_PREFIX, &survey(), &spoken(tag), "csv");
-    assert_eq!(name("fr"), "chart-chart-chart-fr.csv");
-    assert_eq!(name("de-CH"), "chart-chart-chart-de-CH.csv");
-    assert_eq!(name("en"), "chart-chart-chart-en.csv");
+    assert_eq!(name("fr"), "chart-fr.csv");
+    assert_eq!(name("de-CH"), "chart-de-CH.csv");
+    assert_eq!(name("en"), "chart-en.csv");
 }

@@ -175,7 +175,7 @@ test('the downloads of a French chart write its numbers and words in French, as 
   const { context, page, log } = await openSimple({ acceptDownloads: true });
   try {
     const csv = await download(page, 'big-fr', 'csv');
-    assert.equal(csv.name, 'chart-chart-chart-fr.csv');
+    assert.equal(csv.name, 'chart-fr.csv');
     assert.deepEqual(spaces(csv.text).replace(/^\uFEFF/, '').split('\r\n'), [
       'libellé,valeur,unité,part,qualificatif,source,calcul',
       'Écoles,1200000,count,"96,5 %",,,',
@@ -184,7 +184,7 @@ test('the downloads of a French chart write its numbers and words in French, as 
       '',
     ]);
     const svg = await download(page, 'big-fr', 'svg');
-    assert.equal(svg.name, 'chart-chart-chart-fr.svg');
+    assert.equal(svg.name, 'chart-fr.svg');
     const texts = await page.evaluate((text) => [...new DOMParser().parseFromString(text, 'image/svg+xml')
       .querySelectorAll('text')].map((t) => t.textContent.trim()), svg.text).then((all) => all.map(spaces));
     // The legend's rows, and the pie's own labels as the screen writes them.
@@ -192,7 +192,7 @@ test('the downloads of a French chart write its numbers and words in French, as 
     assert.ok(texts.includes('Parcs — 9 000 (0,7 %)'), JSON.stringify(texts));
     assert.ok(texts.includes('1,2 million · 96,5 %'), JSON.stringify(texts));
     const png = await download(page, 'big-fr', 'png');
-    assert.equal(png.name, 'chart-chart-chart-fr.png');
+    assert.equal(png.name, 'chart-fr.png');
     const japanese = await download(page, 'big-ja', 'csv');
     assert.equal(japanese.text.replace(/^\uFEFF/, '').split('\r\n')[0], '項目,値,単位,割合,限定,出典,算出方法');
     assertClean(log, 'the simple-data page after downloads');
