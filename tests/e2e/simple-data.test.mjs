@@ -31,7 +31,9 @@ async function openSimple(options = {}) {
   await opened.page.waitForFunction((ids) => ids.every((id) => {
     const root = document.getElementById(id)?.shadowRoot?.querySelector('.sc-root');
     const alert = root?.querySelector('.sc-alert');
-    return root?.querySelector('canvas.sc-canvas')?.dataset.drawn || (alert && !alert.hidden);
+    // Drawn, with the data table that is built once the first frame is painted; or refused.
+    const drawn = root?.querySelector('canvas.sc-canvas')?.dataset.drawn;
+    return (drawn && root.querySelector('.sc-table tbody tr')) || (alert && !alert.hidden);
   }), IDS, { timeout: 20000 });
   return opened;
 }
@@ -329,7 +331,11 @@ test('a live change of lang reads the table\'s numbers again in the new language
     assert.match(english.problems[0], /^row 2, column 2: "1\.234,5"/);
     assert.equal(english.slotShown, true);
     await page.evaluate(() => document.getElementById('table-de').setAttribute('lang', 'de-AT'));
-    await page.waitForFunction(() => document.getElementById('table-de').state?.lang === 'de-AT');
+    // A new mount: its closed data table is built once the first frame is painted.
+    await page.waitForFunction(() => {
+      const host = document.getElementById('table-de');
+      return host.state?.lang === 'de-AT' && host.shadowRoot.querySelector('.sc-table tbody tr');
+    });
     const austrian = await seen(page, 'table-de');
     assert.equal(austrian.alert, null);
     // Austrian German reads "1.234,5" as German does, and writes thousands with a space.
