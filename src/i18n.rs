@@ -15,6 +15,16 @@ pub enum Speech {
 }
 
 impl Speech {
+    /// Every language the widget speaks.
+    pub const ALL: [Speech; 6] = [
+        Speech::Zh,
+        Speech::En,
+        Speech::Fr,
+        Speech::De,
+        Speech::Es,
+        Speech::Ja,
+    ];
+
     /// `fr`, `fr-CA`, `de-CH`, `ja-JP` → their language; a tag of another language → English.
     pub fn of_tag(tag: &str) -> Speech {
         let primary = tag

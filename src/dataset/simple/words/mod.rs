@@ -24,15 +24,6 @@ pub fn problem_words(speech: Speech) -> &'static ProblemWords {
 mod tests {
     use super::*;
 
-    const ALL: [Speech; 6] = [
-        Speech::Zh,
-        Speech::En,
-        Speech::Fr,
-        Speech::De,
-        Speech::Es,
-        Speech::Ja,
-    ];
-
     fn templates(w: &ProblemWords) -> Vec<&'static str> {
         vec![
             w.row,
@@ -99,7 +90,7 @@ mod tests {
     #[test]
     fn every_language_fills_the_same_slots_as_english() {
         let english = templates(problem_words(Speech::En));
-        for speech in ALL {
+        for speech in Speech::ALL {
             let words = templates(problem_words(speech));
             for (said, en) in words.iter().zip(&english) {
                 let (mut have, mut want) = (slots(said), slots(en));
